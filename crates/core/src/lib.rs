@@ -1,0 +1,20 @@
+//! Usahaku core: the domain and the local store.
+//!
+//! No Tauri, no HTTP. Every synced change goes through the op log ([`oplog`]); money and
+//! quantities are integers ([`money`]); time comes from a [`clock::Clock`].
+
+pub mod clock;
+pub mod error;
+pub mod home;
+mod lww;
+pub mod money;
+pub mod oplog;
+pub mod profile;
+pub mod store;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::{CoreError, Lang, Result};
+pub use home::{BusinessFile, Home};
+pub use money::{AmountError, Money, Qty};
+pub use profile::{BusinessType, NewBusiness, Profile, ProfileInput, TaxpayerKind, Timezone};
+pub use store::{Device, Store};

@@ -1,0 +1,435 @@
+//! The local store: one SQLite file per business.
+//!
+//! * WAL, `foreign_keys=ON`, `synchronous=FULL`: an acknowledged write survives a crash.
+//! * The connection is kept `query_only` except inside [`Store::write`], the one place that
+//!   opens a write transaction; synced rows are only written through the op log
+//!   ([`crate::oplog`]), so a synced change without its op cannot happen.
+//! * Migrations are numbered and append-only ([`MIGRATIONS`]). Before an existing file is
+//!   migrated it is copied to a dated backup beside it and the copy is verified **(I)**.
+
+use crate::clock::{Clock, new_id};
+use crate::error::{CoreError, Result};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+use usahaku_proto::{ActorId, DeviceId};
+use uuid::Uuid;
+
+/// One schema migration. Never edit a released one; add a new one.
+#[derive(Debug)]
+pub(crate) struct Migration {
+    pub(crate) name: &'static str,
+    pub(crate) sql: &'static str,
+}
+
+/// All migrations, in order; the schema version of a file is how many were applied.
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        name: "op_log_and_device",
+        sql: r#"
+CREATE TABLE store_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+-- This device's identity and op-log position (local only, never synced).
+CREATE TABLE device (
+    singleton   INTEGER PRIMARY KEY CHECK (singleton = 1),
+    device_id   BLOB NOT NULL,
+    device_code TEXT NOT NULL,
+    last_seq    INTEGER NOT NULL DEFAULT 0,
+    last_hlc    TEXT
+) STRICT;
+-- Every change, local and remote; local ones form the outbox.
+CREATE TABLE op (
+    op_id          BLOB PRIMARY KEY,
+    device_id      BLOB NOT NULL,
+    device_seq     INTEGER NOT NULL CHECK (device_seq >= 1),
+    hlc            TEXT NOT NULL,
+    actor          BLOB NOT NULL,
+    entity         TEXT NOT NULL,
+    entity_id      BLOB NOT NULL,
+    schema_version INTEGER NOT NULL,
+    payload        BLOB NOT NULL,
+    is_local       INTEGER NOT NULL,
+    UNIQUE (device_id, device_seq)
+) STRICT;
+CREATE INDEX op_entity ON op (entity, entity_id);
+-- Last-writer-wins clocks: the HLC that last set each field of each entity.
+CREATE TABLE field_clock (
+    entity    TEXT NOT NULL,
+    entity_id BLOB NOT NULL,
+    field     TEXT NOT NULL,
+    hlc       TEXT NOT NULL,
+    PRIMARY KEY (entity, entity_id, field)
+) STRICT, WITHOUT ROWID;
+"#,
+    },
+    Migration {
+        name: "business_profile",
+        sql: r#"
+-- Columns are nullable: fields arrive one by one through last-writer-wins ops; the domain
+-- validates them.
+CREATE TABLE business_profile (
+    id            BLOB PRIMARY KEY,
+    name          TEXT,
+    owner_name    TEXT,
+    business_type TEXT,
+    address       TEXT,
+    phone         TEXT,
+    timezone      TEXT,
+    npwp          TEXT,
+    taxpayer_kind TEXT
+) STRICT;
+"#,
+    },
+];
+
+/// This device, as recorded in the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Device {
+    /// UUIDv7 made on this device when the file was created.
+    pub id: DeviceId,
+    /// Short code used in human numbers (`A-2026-000123`).
+    pub code: String,
+}
+
+/// An open business store.
+#[derive(Debug)]
+pub struct Store {
+    pub(crate) conn: Connection,
+    pub(crate) clock: Arc<dyn Clock>,
+    path: PathBuf,
+    pub(crate) business_id: Uuid,
+    pub(crate) device: Device,
+    pub(crate) actor: ActorId,
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(10))?;
+    let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(CoreError::Corrupt(format!(
+            "journal_mode is {mode}, expected wal"
+        )));
+    }
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+fn schema_version(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Applies `migrations[from..]`, each in its own transaction with its version bump.
+fn migrate(conn: &mut Connection, from: u32, migrations: &[Migration]) -> Result<()> {
+    for (i, m) in migrations.iter().enumerate().skip(from as usize) {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        tx.execute_batch(m.sql)?;
+        tx.pragma_update(None, "user_version", i as u32 + 1)?;
+        tx.commit()?;
+        tracing::info!(version = i + 1, name = m.name, "migrated");
+    }
+    Ok(())
+}
+
+/// `<file>.backup-<yyyymmddThhmmss>-v<N>.usahaku` next to the file; never overwrites.
+fn backup_path(path: &Path, clock: &dyn Clock, version: u32) -> PathBuf {
+    let stamp = jiff::Timestamp::from_millisecond(clock.now_millis())
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .strftime("%Y%m%dT%H%M%S")
+        .to_string();
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("usaha");
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut n = 0;
+    loop {
+        let suffix = if n == 0 { String::new() } else { format!("-{n}") };
+        let candidate = dir.join(format!("{stem}.backup-{stamp}-v{version}{suffix}.usahaku"));
+        if !candidate.exists() {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+/// Copies the open database to `dest` with SQLite's online backup and checks the copy:
+/// it opens, passes `integrity_check`, and has the same schema version and op count.
+fn backup_and_verify(conn: &Connection, dest: &Path, version: u32) -> Result<()> {
+    let fail = |detail: String| CoreError::BackupFailed {
+        path: dest.to_owned(),
+        detail,
+    };
+    conn.backup(rusqlite::MAIN_DB, dest, None::<fn(rusqlite::backup::Progress)>)
+        .map_err(|e| fail(e.to_string()))?;
+    let copy = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| fail(e.to_string()))?;
+    let check: String = copy
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|e| fail(e.to_string()))?;
+    if check != "ok" {
+        return Err(fail(format!("integrity_check: {check}")));
+    }
+    let copy_version = schema_version(&copy).map_err(|e| fail(e.to_string()))?;
+    if copy_version != version {
+        return Err(fail(format!(
+            "copy has schema {copy_version}, expected {version}"
+        )));
+    }
+    let count = |c: &Connection| -> rusqlite::Result<i64> {
+        c.query_row("SELECT count(*) FROM op", [], |r| r.get(0))
+    };
+    let (orig, copied) = (count(conn)?, count(&copy).map_err(|e| fail(e.to_string()))?);
+    if orig != copied {
+        return Err(fail(format!("copy has {copied} ops, original {orig}")));
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Creates a new store file at `path` (which must not exist) for a new business,
+    /// with this device as device `A`. The file appears only once it is complete.
+    pub(crate) fn create_file(path: &Path, clock: Arc<dyn Clock>, business_id: Uuid) -> Result<Store> {
+        if path.exists() {
+            return Err(CoreError::AlreadyExists(path.to_owned()));
+        }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let tmp = path.with_extension("usahaku-new");
+        for leftover in [tmp.clone(), wal_of(&tmp, "-wal"), wal_of(&tmp, "-shm")] {
+            if leftover.exists() {
+                std::fs::remove_file(leftover)?;
+            }
+        }
+        {
+            let mut conn = Connection::open(&tmp)?;
+            configure(&conn)?;
+            migrate(&mut conn, 0, MIGRATIONS)?;
+            let device_id = new_id(clock.as_ref());
+            let owner = new_id(clock.as_ref());
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute(
+                "INSERT INTO device (singleton, device_id, device_code) VALUES (1, ?1, 'A')",
+                [device_id.as_bytes().as_slice()],
+            )?;
+            tx.execute(
+                "INSERT INTO store_meta (key, value) VALUES ('business_id', ?1), ('owner_actor', ?2)",
+                [business_id.to_string(), owner.to_string()],
+            )?;
+            tx.commit()?;
+            // Closing checkpoints the WAL into the file, so the rename moves everything.
+            conn.close().map_err(|(_, e)| e)?;
+        }
+        std::fs::rename(&tmp, path)?;
+        Store::open(path, clock)
+    }
+
+    /// Opens an existing store, migrating it (after a verified backup) if it is older.
+    pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
+        Store::open_with(path, clock, MIGRATIONS)
+    }
+
+    pub(crate) fn open_with(path: &Path, clock: Arc<dyn Clock>, migrations: &[Migration]) -> Result<Store> {
+        if !path.exists() {
+            return Err(CoreError::BusinessNotFound(path.display().to_string()));
+        }
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        configure(&conn)?;
+        let version = schema_version(&conn)?;
+        let latest = migrations.len() as u32;
+        if version > latest {
+            return Err(CoreError::NewerFile {
+                file: version,
+                app: latest,
+            });
+        }
+        if version < latest {
+            let dest = backup_path(path, clock.as_ref(), version);
+            backup_and_verify(&conn, &dest, version)?;
+            tracing::info!(backup = %dest.display(), from = version, to = latest, "backup verified; migrating");
+            migrate(&mut conn, version, migrations)?;
+        }
+        let (device_id, code): (Vec<u8>, String) = conn.query_row(
+            "SELECT device_id, device_code FROM device WHERE singleton = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let meta = |key: &str| -> Result<Uuid> {
+            let v: String =
+                conn.query_row("SELECT value FROM store_meta WHERE key = ?1", [key], |r| r.get(0))?;
+            Uuid::parse_str(&v).map_err(|e| CoreError::Corrupt(format!("{key}: {e}")))
+        };
+        let business_id = meta("business_id")?;
+        let actor = ActorId(meta("owner_actor")?);
+        let device_id =
+            Uuid::from_slice(&device_id).map_err(|e| CoreError::Corrupt(format!("device_id: {e}")))?;
+        conn.pragma_update(None, "query_only", true)?;
+        Ok(Store {
+            conn,
+            clock,
+            path: path.to_owned(),
+            business_id,
+            device: Device {
+                id: DeviceId(device_id),
+                code,
+            },
+            actor,
+        })
+    }
+
+    /// The file this store lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The business this store belongs to.
+    pub fn business_id(&self) -> Uuid {
+        self.business_id
+    }
+
+    /// This device.
+    pub fn device(&self) -> &Device {
+        &self.device
+    }
+
+    /// The user changes are attributed to (only the owner exists for now).
+    pub fn actor(&self) -> ActorId {
+        self.actor
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<u32> {
+        schema_version(&self.conn)
+    }
+
+    /// Runs SQLite's `integrity_check`; `Ok(true)` when the file is sound.
+    pub fn integrity_ok(&self) -> Result<bool> {
+        let check: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        Ok(check == "ok")
+    }
+
+    /// The only write transaction in the crate: lifts `query_only`, runs `f` in an
+    /// IMMEDIATE transaction, commits, and puts `query_only` back whatever happened.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.conn.pragma_update(None, "query_only", false)?;
+        let result = (|| -> Result<T> {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        let restored = self.conn.pragma_update(None, "query_only", true);
+        let value = result?;
+        restored?;
+        Ok(value)
+    }
+}
+
+fn wal_of(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::ManualClock;
+
+    #[test]
+    fn migration_makes_a_verified_backup_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("warung.usahaku");
+        let clock = Arc::new(ManualClock::fixed(1_763_800_000_000)); // 2025-11-22T08:26:40Z
+        // A file made by an "older app" that knew only the first migration.
+        {
+            let store = Store::create_file(&path, clock.clone(), Uuid::from_u128(42));
+            drop(store);
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("DROP TABLE business_profile; PRAGMA user_version = 1;")
+                .unwrap();
+        }
+        let old = Store::open_with(&path, clock.clone(), &MIGRATIONS[..1]).unwrap();
+        assert_eq!(old.schema_version().unwrap(), 1);
+        drop(old);
+        let no_backups = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .all(|e| !e.file_name().to_string_lossy().contains(".backup-"));
+        assert!(no_backups, "opening a current file makes no backup");
+
+        let store = Store::open(&path, clock.clone()).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 2);
+        let backup = dir.path().join("warung.backup-20251122T082640-v1.usahaku");
+        assert!(backup.exists(), "backup named after the date and old version");
+        let copy = Connection::open(&backup).unwrap();
+        let v: u32 = copy.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(v, 1);
+        let check: String = copy
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+        let business: String = copy
+            .query_row("SELECT value FROM store_meta WHERE key='business_id'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(business, Uuid::from_u128(42).to_string());
+
+        // A second migration run on the same second never overwrites the first backup.
+        assert_ne!(backup_path(&path, clock.as_ref(), 1), backup);
+    }
+
+    #[test]
+    fn file_from_a_newer_app_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("baru.usahaku");
+        let clock = Arc::new(ManualClock::fixed(0));
+        drop(Store::create_file(&path, clock.clone(), Uuid::from_u128(1)).unwrap());
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch("PRAGMA user_version = 99;")
+            .unwrap();
+        let err = Store::open(&path, clock).unwrap_err();
+        assert!(matches!(err, CoreError::NewerFile { file: 99, app: 2 }));
+    }
+
+    #[test]
+    fn writes_outside_the_write_path_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.usahaku");
+        let store = Store::create_file(&path, Arc::new(ManualClock::fixed(0)), Uuid::from_u128(1)).unwrap();
+        let err = store
+            .conn
+            .execute("UPDATE business_profile SET name = 'x'", [])
+            .unwrap_err();
+        assert!(err.to_string().contains("readonly"), "{err}");
+    }
+
+    #[test]
+    fn store_uses_wal_full_sync_and_foreign_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.usahaku");
+        let store = Store::create_file(&path, Arc::new(ManualClock::fixed(0)), Uuid::from_u128(1)).unwrap();
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        let sync: i64 = store
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
+        let fk: i64 = store
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
+        assert_eq!(store.device().code, "A");
+    }
+}

@@ -1,0 +1,247 @@
+//! Wire types shared by the Usahaku client and server.
+//!
+//! Everything here crosses devices: a value written by one version of the app is read by
+//! other versions on other devices. Fields marked **frozen** must never be renamed, removed,
+//! reordered or change type — postcard encodes by position, so changing them breaks sync with
+//! older devices. Add new data as new entity kinds or new payload variants instead.
+
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::fmt;
+use uuid::Uuid;
+
+/// Version of the wire format. Bumped only for incompatible changes.
+pub const PROTOCOL_VERSION: u16 = 1;
+
+/// A device, identified by a UUIDv7 generated on that device. **Frozen.**
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct DeviceId(pub Uuid);
+
+/// One op (one user change), identified by a UUIDv7. **Frozen.**
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct OpId(pub Uuid);
+
+/// A user of the business: the one who made a change. **Frozen.**
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ActorId(pub Uuid);
+
+impl fmt::Display for DeviceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+impl fmt::Display for OpId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+impl fmt::Display for ActorId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Hybrid logical clock timestamp. **Frozen** (field order is the total order used by
+/// last-writer-wins: wall millis, then counter, then device as the tie-breaker).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Hlc {
+    /// Milliseconds since the Unix epoch, as far as the issuing device knew.
+    pub millis: i64,
+    /// Logical counter within one millisecond.
+    pub counter: u32,
+    /// The device that issued the timestamp.
+    pub device: DeviceId,
+}
+
+impl Ord for Hlc {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.millis, self.counter, self.device).cmp(&(other.millis, other.counter, other.device))
+    }
+}
+
+impl PartialOrd for Hlc {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Hlc {
+    /// Text form whose byte order equals the HLC order, for storage in an indexed column:
+    /// 16 hex digits of millis (offset so negatives sort first), 8 of counter, the device UUID.
+    pub fn to_sortable(&self) -> String {
+        // Offsetting by i64::MIN maps the signed range onto u64 preserving order.
+        let m = (self.millis as u64) ^ (1u64 << 63);
+        format!("{m:016x}-{:08x}-{}", self.counter, self.device.0.as_hyphenated())
+    }
+
+    /// Parses the form written by [`Hlc::to_sortable`].
+    pub fn from_sortable(s: &str) -> Result<Self, DecodeError> {
+        let bad = || DecodeError::Hlc(s.to_owned());
+        let (m, rest) = s.split_once('-').ok_or_else(bad)?;
+        let (c, dev) = rest.split_once('-').ok_or_else(bad)?;
+        if m.len() != 16 || c.len() != 8 {
+            return Err(bad());
+        }
+        let m = u64::from_str_radix(m, 16).map_err(|_| bad())?;
+        let counter = u32::from_str_radix(c, 16).map_err(|_| bad())?;
+        let device = Uuid::parse_str(dev).map_err(|_| bad())?;
+        Ok(Hlc {
+            millis: (m ^ (1u64 << 63)) as i64,
+            counter,
+            device: DeviceId(device),
+        })
+    }
+}
+
+/// The kind of entity an op changes. The string form is stored and sent. **Frozen** names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EntityKind {
+    /// The business profile: last-writer-wins per field.
+    BusinessProfile,
+}
+
+impl EntityKind {
+    /// Stable name used in storage and logs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::BusinessProfile => "business_profile",
+        }
+    }
+
+    /// Inverse of [`EntityKind::as_str`].
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "business_profile" => Some(EntityKind::BusinessProfile),
+            _ => None,
+        }
+    }
+}
+
+/// A field value in a last-writer-wins patch. **Frozen** variant order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FieldValue {
+    /// The field was cleared.
+    Null,
+    /// A text value.
+    Text(String),
+    /// An integer value.
+    Int(i64),
+}
+
+/// Payload of an op on a last-writer-wins-per-field entity: the fields it sets.
+/// Field names are the entity's own stable column names. **Frozen.**
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LwwPatch {
+    /// (field name, new value), each field at most once.
+    pub fields: Vec<(String, FieldValue)>,
+}
+
+/// One change made by a user on one device. **Frozen** field order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Op {
+    /// Globally unique id of this op.
+    pub op_id: OpId,
+    /// The device that made the change.
+    pub device_id: DeviceId,
+    /// Contiguous per device, starting at 1.
+    pub device_seq: u64,
+    /// When, in hybrid-logical-clock time.
+    pub hlc: Hlc,
+    /// The user who made the change.
+    pub actor: ActorId,
+    /// What kind of entity changed.
+    pub entity: EntityKind,
+    /// Which entity changed.
+    pub entity_id: Uuid,
+    /// Version of the payload schema for this entity kind.
+    pub schema_version: u16,
+    /// Entity-specific payload, postcard-encoded.
+    pub payload: Vec<u8>,
+}
+
+/// Errors decoding wire data.
+#[derive(Debug, thiserror::Error)]
+pub enum DecodeError {
+    /// Postcard could not decode the bytes.
+    #[error("undecodable payload: {0}")]
+    Postcard(#[from] postcard::Error),
+    /// A stored HLC string is malformed.
+    #[error("malformed HLC: {0}")]
+    Hlc(String),
+}
+
+/// Encodes a payload value with postcard.
+pub fn encode_payload<T: Serialize>(value: &T) -> Vec<u8> {
+    // Serializing plain owned data into a Vec cannot fail.
+    postcard::to_stdvec(value).unwrap_or_default()
+}
+
+/// Decodes a payload written by [`encode_payload`].
+pub fn decode_payload<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, DecodeError> {
+    Ok(postcard::from_bytes(bytes)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dev(n: u128) -> DeviceId {
+        DeviceId(Uuid::from_u128(n))
+    }
+
+    #[test]
+    fn sortable_hlc_orders_like_hlc() {
+        let samples = [
+            Hlc {
+                millis: -5,
+                counter: 0,
+                device: dev(1),
+            },
+            Hlc {
+                millis: 0,
+                counter: 0,
+                device: dev(1),
+            },
+            Hlc {
+                millis: 0,
+                counter: 1,
+                device: dev(1),
+            },
+            Hlc {
+                millis: 0,
+                counter: 1,
+                device: dev(2),
+            },
+            Hlc {
+                millis: 1_763_800_000_000,
+                counter: 0,
+                device: dev(1),
+            },
+            Hlc {
+                millis: 1_763_800_000_000,
+                counter: 70_000,
+                device: dev(1),
+            },
+        ];
+        for w in samples.windows(2) {
+            assert!(w[0] < w[1]);
+            assert!(w[0].to_sortable() < w[1].to_sortable());
+        }
+        for h in samples {
+            assert_eq!(Hlc::from_sortable(&h.to_sortable()).unwrap(), h);
+        }
+    }
+
+    #[test]
+    fn payload_round_trip() {
+        let p = LwwPatch {
+            fields: vec![
+                ("name".into(), FieldValue::Text("Warung Bu Sri".into())),
+                ("npwp".into(), FieldValue::Null),
+            ],
+        };
+        let bytes = encode_payload(&p);
+        assert_eq!(decode_payload::<LwwPatch>(&bytes).unwrap(), p);
+        assert!(decode_payload::<LwwPatch>(&bytes[..3]).is_err());
+    }
+}

@@ -1,0 +1,81 @@
+// Typed mapping from data values to UI strings, so templates never build keys by hand.
+import type { BusinessType, Lang, TaxpayerKind, Timezone } from "./bindings";
+import type { FieldKey, FormErrors } from "./forms";
+import { t, type MessageKey } from "./i18n.svelte";
+import type { Section } from "./sections";
+
+const BUSINESS_TYPE_KEYS: Record<BusinessType, MessageKey> = {
+  kuliner: "businessType.kuliner",
+  fesyen: "businessType.fesyen",
+  kerajinan: "businessType.kerajinan",
+  toko: "businessType.toko",
+  jasa: "businessType.jasa",
+  pertanian: "businessType.pertanian",
+  lainnya: "businessType.lainnya",
+};
+
+const TIMEZONE_KEYS: Record<Timezone, { long: MessageKey; hint: MessageKey }> = {
+  WIB: { long: "timezone.WIB.long", hint: "timezone.WIB.hint" },
+  WITA: { long: "timezone.WITA.long", hint: "timezone.WITA.hint" },
+  WIT: { long: "timezone.WIT.long", hint: "timezone.WIT.hint" },
+};
+
+const TAXPAYER_KEYS: Record<TaxpayerKind, MessageKey> = {
+  orang_pribadi: "taxpayer.orang_pribadi",
+  badan: "taxpayer.badan",
+};
+
+const LANG_KEYS: Record<Lang, { short: MessageKey; name: MessageKey }> = {
+  id: { short: "lang.short.id", name: "lang.name.id" },
+  en: { short: "lang.short.en", name: "lang.name.en" },
+};
+
+const FIELD_KEYS: Record<FieldKey, MessageKey> = {
+  name: "field.name",
+  owner_name: "field.owner_name",
+  business_type: "field.business_type",
+  address: "field.address",
+  phone: "field.phone",
+  timezone: "field.timezone",
+  npwp: "field.npwp",
+  taxpayer_kind: "field.taxpayer_kind",
+};
+
+const REQUIRED_KEYS: Partial<Record<FieldKey, MessageKey>> = {
+  name: "error.required.name",
+  owner_name: "error.required.owner_name",
+  business_type: "error.required.business_type",
+};
+
+const SECTION_KEYS: Record<Section, MessageKey> = {
+  beranda: "nav.beranda",
+  kasir: "nav.kasir",
+  pesanan: "nav.pesanan",
+  produk: "nav.produk",
+  pelanggan: "nav.pelanggan",
+  pembukuan: "nav.pembukuan",
+  laporan: "nav.laporan",
+  sinkronisasi: "nav.sinkronisasi",
+  pengaturan: "nav.pengaturan",
+};
+
+export const businessTypeLabel = (v: BusinessType): string => t(BUSINESS_TYPE_KEYS[v]);
+export const timezoneLong = (v: Timezone): string => t(TIMEZONE_KEYS[v].long);
+export const timezoneHint = (v: Timezone): string => t(TIMEZONE_KEYS[v].hint);
+export const timezoneOption = (v: Timezone): string =>
+  t("timezone.option", { zone: v, hint: timezoneHint(v) });
+export const taxpayerLabel = (v: TaxpayerKind): string => t(TAXPAYER_KEYS[v]);
+export const langShort = (v: Lang): string => t(LANG_KEYS[v].short);
+export const langName = (v: Lang): string => t(LANG_KEYS[v].name);
+export const fieldLabel = (v: FieldKey): string => t(FIELD_KEYS[v]);
+export const sectionLabel = (v: Section): string => t(SECTION_KEYS[v]);
+
+/** Client-side hints for required fields left empty. */
+export function requiredErrors(missing: readonly FieldKey[]): FormErrors {
+  const fields: FormErrors["fields"] = {};
+  for (const f of missing) {
+    const key = REQUIRED_KEYS[f];
+    fields[f] = key ? t(key) : t("error.unexpected");
+  }
+  return { top: null, fields };
+}
