@@ -424,3 +424,54 @@ mod tests {
         assert_eq!(TaxpayerKind::parse("badan"), Ok(TaxpayerKind::Badan));
     }
 }
+
+impl Timezone {
+    /// Offset from UTC in hours (WIB +7, WITA +8, WIT +9).
+    pub fn utc_offset_hours(self) -> i8 {
+        match self {
+            Timezone::Wib => 7,
+            Timezone::Wita => 8,
+            Timezone::Wit => 9,
+        }
+    }
+
+    /// `22 Nov 2026 10:15 WITA`: a moment shown in the business's own time zone.
+    pub fn format_datetime(self, millis: i64) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+        ];
+        let tz = jiff::tz::TimeZone::fixed(jiff::tz::offset(self.utc_offset_hours()));
+        let ts = jiff::Timestamp::from_millisecond(millis).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        let dt = ts.to_zoned(tz).datetime();
+        let month = MONTHS
+            .get(usize::from(dt.month().unsigned_abs()).saturating_sub(1))
+            .unwrap_or(&"?");
+        format!(
+            "{} {month} {} {:02}:{:02} {}",
+            dt.day(),
+            dt.year(),
+            dt.hour(),
+            dt.minute(),
+            self.code()
+        )
+    }
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+
+    #[test]
+    fn datetimes_show_in_the_business_zone() {
+        // 2026-11-22T02:15:00Z
+        let m = 1_795_313_700_000;
+        assert_eq!(Timezone::Wib.format_datetime(m), "22 Nov 2026 09:15 WIB");
+        assert_eq!(Timezone::Wita.format_datetime(m), "22 Nov 2026 10:15 WITA");
+        assert_eq!(Timezone::Wit.format_datetime(m), "22 Nov 2026 11:15 WIT");
+        // 2026-08-16T20:00:00Z is already the 17th of August in Jayapura.
+        assert_eq!(
+            Timezone::Wit.format_datetime(1_786_910_400_000),
+            "17 Agu 2026 05:00 WIT"
+        );
+    }
+}
