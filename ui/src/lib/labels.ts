@@ -14,10 +14,10 @@ const BUSINESS_TYPE_KEYS: Record<BusinessType, MessageKey> = {
   lainnya: "businessType.lainnya",
 };
 
-const TIMEZONE_KEYS: Record<Timezone, { long: MessageKey; hint: MessageKey }> = {
-  WIB: { long: "timezone.WIB.long", hint: "timezone.WIB.hint" },
-  WITA: { long: "timezone.WITA.long", hint: "timezone.WITA.hint" },
-  WIT: { long: "timezone.WIT.long", hint: "timezone.WIT.hint" },
+const TIMEZONE_KEYS: Record<Timezone, { long: MessageKey; utc: MessageKey; hint: MessageKey }> = {
+  WIB: { long: "timezone.WIB.long", utc: "timezone.WIB.utc", hint: "timezone.WIB.hint" },
+  WITA: { long: "timezone.WITA.long", utc: "timezone.WITA.utc", hint: "timezone.WITA.hint" },
+  WIT: { long: "timezone.WIT.long", utc: "timezone.WIT.utc", hint: "timezone.WIT.hint" },
 };
 
 const TAXPAYER_KEYS: Record<TaxpayerKind, MessageKey> = {
@@ -61,9 +61,12 @@ const SECTION_KEYS: Record<Section, MessageKey> = {
 
 export const businessTypeLabel = (v: BusinessType): string => t(BUSINESS_TYPE_KEYS[v]);
 export const timezoneLong = (v: Timezone): string => t(TIMEZONE_KEYS[v].long);
+export const timezoneUtc = (v: Timezone): string => t(TIMEZONE_KEYS[v].utc);
 export const timezoneHint = (v: Timezone): string => t(TIMEZONE_KEYS[v].hint);
 export const timezoneOption = (v: Timezone): string =>
-  t("timezone.option", { zone: v, hint: timezoneHint(v) });
+  t("timezone.option", { zone: v, long: timezoneLong(v) });
+export const timezoneDetail = (v: Timezone): string =>
+  t("timezone.detail", { utc: timezoneUtc(v), hint: timezoneHint(v) });
 export const taxpayerLabel = (v: TaxpayerKind): string => t(TAXPAYER_KEYS[v]);
 export const langShort = (v: Lang): string => t(LANG_KEYS[v].short);
 export const langName = (v: Lang): string => t(LANG_KEYS[v].name);

@@ -1,0 +1,281 @@
+//! The desktop shell: Tauri commands that hand off to `usahaku-core` in a line or two.
+//! Logic lives in the core; this crate only holds the open store and the UI language.
+
+use serde::Serialize;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use usahaku_core::{Clock, CoreError, Home, Lang, NewBusiness, Profile, ProfileInput, Store, SystemClock};
+
+/// An error as the UI shows it: a stable code, a translated message, and the input to mark.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct UiError {
+    /// Stable machine-readable code.
+    pub code: String,
+    /// Message in the user's language.
+    pub message: String,
+    /// The input field the error is about, if any.
+    pub field: Option<String>,
+}
+
+impl UiError {
+    fn from_core(e: &CoreError, lang: Lang) -> Self {
+        tracing::warn!(error = %e, "command failed");
+        UiError {
+            code: e.code().to_owned(),
+            message: e.message(lang),
+            field: e.field().map(str::to_owned),
+        }
+    }
+
+    fn internal(lang: Lang) -> Self {
+        UiError {
+            code: "internal".into(),
+            message: lang
+                .pick(
+                    "Terjadi kesalahan di aplikasi. Coba lagi.",
+                    "Something went wrong in the app. Please try again.",
+                )
+                .into(),
+            field: None,
+        }
+    }
+}
+
+/// What the UI needs at start.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct AppState {
+    /// The open business, or `None` before the first-run wizard.
+    pub profile: Option<Profile>,
+    /// The UI language the app last heard.
+    pub language: Lang,
+    /// Where the businesses' files are.
+    pub data_dir: String,
+    /// Why the existing business could not be opened, if it could not.
+    pub open_error: Option<UiError>,
+}
+
+/// The app's state: the data folder, the open business, the language.
+#[derive(Debug)]
+pub struct Shell {
+    home: Home,
+    clock: Arc<dyn Clock>,
+    store: Mutex<Option<Store>>,
+    lang: Mutex<Lang>,
+}
+
+impl Shell {
+    /// A shell over the data folder `home`.
+    pub fn new(home: Home, clock: Arc<dyn Clock>) -> Self {
+        Shell {
+            home,
+            clock,
+            store: Mutex::new(None),
+            lang: Mutex::new(Lang::Id),
+        }
+    }
+
+    fn lang(&self) -> Lang {
+        self.lang.lock().map(|l| *l).unwrap_or_default()
+    }
+
+    fn state(&self) -> AppState {
+        let lang = self.lang();
+        let mut open_error = None;
+        let profile = match self.store.lock() {
+            Ok(mut guard) => {
+                if guard.is_none() {
+                    // Several businesses on one PC come with the business switcher; until then
+                    // the newest one opens.
+                    let newest = self.home.list().map(|all| all.last().map(|b| b.id.clone()));
+                    match newest {
+                        Ok(Some(id)) => match self.home.open(self.clock.clone(), Some(&id)) {
+                            Ok(store) => *guard = Some(store),
+                            Err(e) => open_error = Some(UiError::from_core(&e, lang)),
+                        },
+                        Ok(None) => {}
+                        Err(e) => open_error = Some(UiError::from_core(&e, lang)),
+                    }
+                }
+                guard
+                    .as_ref()
+                    .map(Store::profile)
+                    .transpose()
+                    .unwrap_or_else(|e| {
+                        open_error = Some(UiError::from_core(&e, lang));
+                        None
+                    })
+            }
+            Err(_) => {
+                open_error = Some(UiError::internal(lang));
+                None
+            }
+        };
+        AppState {
+            profile,
+            language: lang,
+            data_dir: self.home.root().display().to_string(),
+            open_error,
+        }
+    }
+
+    fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, CoreError>) -> Result<T, UiError> {
+        let lang = self.lang();
+        let mut guard = self.store.lock().map_err(|_| UiError::internal(lang))?;
+        let store = guard
+            .as_mut()
+            .ok_or_else(|| UiError::from_core(&CoreError::NoBusiness(self.home.root().to_owned()), lang))?;
+        f(store).map_err(|e| UiError::from_core(&e, lang))
+    }
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn app_state(shell: tauri::State<'_, Shell>) -> Result<AppState, UiError> {
+    Ok(shell.state())
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn set_language(shell: tauri::State<'_, Shell>, lang: Lang) -> Result<(), UiError> {
+    let mut guard = shell.lang.lock().map_err(|_| UiError::internal(lang))?;
+    *guard = lang;
+    Ok(())
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn create_business(shell: tauri::State<'_, Shell>, input: NewBusiness) -> Result<Profile, UiError> {
+    let lang = shell.lang();
+    let mut guard = shell.store.lock().map_err(|_| UiError::internal(lang))?;
+    let (store, profile) = shell
+        .home
+        .create(shell.clock.clone(), input)
+        .map_err(|e| UiError::from_core(&e, lang))?;
+    *guard = Some(store);
+    Ok(profile)
+}
+
+#[tauri::command]
+#[specta::specta]
+async fn update_profile(shell: tauri::State<'_, Shell>, input: ProfileInput) -> Result<Profile, UiError> {
+    shell.with_store(|s| s.update_profile(&input))
+}
+
+/// The command set, shared by the app and the bindings generator.
+pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new()
+        // Our types serialise and deserialise the same way: one TS type each.
+        .disable_serde_phases()
+        .commands(tauri_specta::collect_commands![
+            app_state,
+            set_language,
+            create_business,
+            update_profile,
+        ])
+}
+
+/// Where the TypeScript bindings live, relative to this crate.
+pub const BINDINGS_PATH: &str = "../ui/src/lib/bindings.ts";
+
+/// The data folder: `--home DIR`, else `USAHAKU_HOME`, else the platform's data folder.
+fn home_from_env() -> Home {
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--home" {
+            if let Some(dir) = args.next() {
+                return Home::new(PathBuf::from(dir));
+            }
+        } else if let Some(dir) = a.strip_prefix("--home=") {
+            return Home::new(PathBuf::from(dir));
+        }
+    }
+    match std::env::var_os("USAHAKU_HOME") {
+        Some(dir) if !dir.is_empty() => Home::new(PathBuf::from(dir)),
+        _ => Home::platform_default(),
+    }
+}
+
+/// Starts the desktop app.
+pub fn run() {
+    let builder = specta_builder();
+    let shell = Shell::new(home_from_env(), Arc::new(SystemClock));
+    let result = tauri::Builder::default()
+        .manage(shell)
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Usahaku tidak dapat dimulai / could not start: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The UI's bindings are generated from these commands; a stale file fails here.
+    /// Regenerate with: `UPDATE_BINDINGS=1 cargo test -p usahaku-app bindings`.
+    #[test]
+    fn bindings_are_current() {
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("bindings.ts");
+        specta_builder()
+            .export(specta_typescript::Typescript::default(), &fresh)
+            .unwrap();
+        let fresh = std::fs::read_to_string(fresh).unwrap();
+        let committed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_PATH);
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&committed, &fresh).unwrap();
+        }
+        let current = std::fs::read_to_string(&committed).unwrap_or_default();
+        assert!(
+            current == fresh,
+            "ui/src/lib/bindings.ts is stale: UPDATE_BINDINGS=1 cargo test -p usahaku-app bindings"
+        );
+    }
+
+    #[test]
+    fn shell_creates_then_reopens_the_business() {
+        use usahaku_core::{BusinessType, ManualClock, Timezone};
+        let dir = tempfile::tempdir().unwrap();
+        let clock: Arc<dyn Clock> = Arc::new(ManualClock::stepping(1_763_800_000_000, 1));
+        let shell = Shell::new(Home::new(dir.path()), clock.clone());
+        assert!(shell.state().profile.is_none());
+        let bad = NewBusiness {
+            name: "".into(),
+            owner_name: "Sri".into(),
+            business_type: BusinessType::Kuliner,
+            timezone: Timezone::Wib,
+        };
+        let (store, _) = match shell.home.create(clock.clone(), bad) {
+            Ok(_) => panic!("empty name accepted"),
+            Err(e) => {
+                let ui = UiError::from_core(&e, Lang::Id);
+                assert_eq!(
+                    (ui.code.as_str(), ui.field.as_deref()),
+                    ("invalid_input", Some("name"))
+                );
+                assert_eq!(ui.message, "Nama usaha wajib diisi.");
+                shell
+                    .home
+                    .create(
+                        clock.clone(),
+                        NewBusiness {
+                            name: "Warung Sri".into(),
+                            owner_name: "Sri".into(),
+                            business_type: BusinessType::Kuliner,
+                            timezone: Timezone::Wib,
+                        },
+                    )
+                    .unwrap()
+            }
+        };
+        drop(store);
+        let again = Shell::new(Home::new(dir.path()), clock);
+        assert_eq!(again.state().profile.unwrap().name, "Warung Sri");
+    }
+}

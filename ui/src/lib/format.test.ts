@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { MONTHS_ID, formatDate, formatRupiah } from "./format";
+
+describe("formatRupiah", () => {
+  it("formats zero", () => {
+    expect(formatRupiah(0)).toBe("Rp0");
+    expect(formatRupiah(0n)).toBe("Rp0");
+    expect(formatRupiah(-0)).toBe("Rp0");
+  });
+
+  it("groups thousands with dots and puts no space after Rp", () => {
+    expect(formatRupiah(1)).toBe("Rp1");
+    expect(formatRupiah(999)).toBe("Rp999");
+    expect(formatRupiah(1000)).toBe("Rp1.000");
+    expect(formatRupiah(5000)).toBe("Rp5.000");
+    expect(formatRupiah(12500)).toBe("Rp12.500");
+    expect(formatRupiah(100000)).toBe("Rp100.000");
+    expect(formatRupiah(1250000)).toBe("Rp1.250.000");
+    expect(formatRupiah(500000000)).toBe("Rp500.000.000");
+    expect(formatRupiah(4800000000)).toBe("Rp4.800.000.000");
+  });
+
+  it("puts the minus sign before Rp", () => {
+    expect(formatRupiah(-5000)).toBe("-Rp5.000");
+    expect(formatRupiah(-1)).toBe("-Rp1");
+    expect(formatRupiah(-1250000)).toBe("-Rp1.250.000");
+    expect(formatRupiah(-5000n)).toBe("-Rp5.000");
+  });
+
+  it("keeps every digit of large values", () => {
+    expect(formatRupiah(9007199254740991)).toBe("Rp9.007.199.254.740.991");
+    expect(formatRupiah(-9007199254740991)).toBe("-Rp9.007.199.254.740.991");
+    expect(formatRupiah(9223372036854775807n)).toBe("Rp9.223.372.036.854.775.807");
+    expect(formatRupiah(-9223372036854775808n)).toBe("-Rp9.223.372.036.854.775.808");
+  });
+
+  it("rounds fractions to whole rupiah, halves away from zero", () => {
+    expect(formatRupiah(1499.4)).toBe("Rp1.499");
+    expect(formatRupiah(1499.5)).toBe("Rp1.500");
+    expect(formatRupiah(-1499.5)).toBe("-Rp1.500");
+    expect(formatRupiah(-0.4)).toBe("Rp0");
+  });
+
+  it("never contains a space, non-breaking space or comma", () => {
+    for (const v of [0, 7, 1250000, -5000, 123456789]) {
+      expect(formatRupiah(v)).not.toMatch(/[\s\u00a0\u202f,]/);
+    }
+  });
+
+  it("rejects values that are not finite numbers", () => {
+    expect(() => formatRupiah(Number.NaN)).toThrow(RangeError);
+    expect(() => formatRupiah(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+});
+
+describe("formatDate", () => {
+  it("has the Indonesian month abbreviations", () => {
+    expect(MONTHS_ID).toEqual(["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]);
+  });
+
+  it("formats a calendar-date string in both styles", () => {
+    expect(formatDate("2026-11-22")).toBe("22 Nov 2026");
+    expect(formatDate("2026-11-22", "short")).toBe("22 Nov 2026");
+    expect(formatDate("2026-11-22", "numeric")).toBe("22/11/2026");
+    expect(formatDate("2026-01-05", "short")).toBe("5 Jan 2026");
+    expect(formatDate("2026-01-05", "numeric")).toBe("05/01/2026");
+    expect(formatDate("2025-08-17", "short")).toBe("17 Agu 2025");
+    expect(formatDate("2025-05-01", "short")).toBe("1 Mei 2025");
+    expect(formatDate("2025-10-31", "short")).toBe("31 Okt 2025");
+    expect(formatDate("2025-12-25", "short")).toBe("25 Des 2025");
+  });
+
+  it("does not shift a calendar date through the computer's time zone", () => {
+    // new Date("2026-11-22") would be UTC midnight, i.e. 21 Nov west of Greenwich.
+    expect(formatDate("2026-11-22", "numeric")).toBe("22/11/2026");
+  });
+
+  it("formats a local Date", () => {
+    expect(formatDate(new Date(2026, 10, 22, 9, 30), "short")).toBe("22 Nov 2026");
+    expect(formatDate(new Date(2026, 10, 22, 23, 59), "numeric")).toBe("22/11/2026");
+    expect(formatDate(new Date(2024, 1, 29), "numeric")).toBe("29/02/2024");
+  });
+
+  it("shows an instant in the business's own zone when one is given", () => {
+    // 2026-11-21 17:30 UTC is 22 Nov 00:30 WIB (UTC+7) but still 21 Nov at UTC.
+    const instant = new Date(Date.UTC(2026, 10, 21, 17, 30));
+    expect(formatDate(instant, "short", "WIB")).toBe("22 Nov 2026");
+    // 2026-11-21 15:30 UTC: 22:30 WIB, 23:30 WITA, 00:30 next day WIT.
+    const late = "2026-11-21T15:30:00Z";
+    expect(formatDate(late, "numeric", "WIB")).toBe("21/11/2026");
+    expect(formatDate(late, "numeric", "WITA")).toBe("21/11/2026");
+    expect(formatDate(late, "numeric", "WIT")).toBe("22/11/2026");
+    // New Year's Eve 16:59 UTC is 23:59 WIB; 17:00 UTC is already 1 Jan WIB.
+    expect(formatDate("2026-12-31T16:59:00Z", "short", "WIB")).toBe("31 Des 2026");
+    expect(formatDate("2026-12-31T17:00:00Z", "short", "WIB")).toBe("1 Jan 2027");
+  });
+
+  it("rejects invalid dates", () => {
+    expect(() => formatDate("2026-02-30")).toThrow(RangeError);
+    expect(() => formatDate("2026-13-01")).toThrow(RangeError);
+    expect(() => formatDate("bukan tanggal")).toThrow(RangeError);
+    expect(() => formatDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
