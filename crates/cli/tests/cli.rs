@@ -1,5 +1,7 @@
 //! The `usahaku` binary as a user runs it.
 
+#![allow(clippy::unwrap_used)] // test code: a failure should panic with its location
+
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -214,8 +214,8 @@ impl CoreError {
                         Lang::En => format!("{f} must not contain line breaks or special characters."),
                     },
                     Problem::PhoneChars => l(
-                        "Nomor telepon hanya boleh berisi angka, spasi, dan tanda + - ( ).",
-                        "A phone number may contain only digits, spaces and + - ( ).",
+                        "Nomor telepon hanya boleh berisi angka, spasi, tanda plus, tanda hubung, dan tanda kurung.",
+                        "A phone number may contain only digits, spaces, plus signs, dashes and brackets.",
                     ),
                     Problem::PhoneLength => l(
                         "Nomor telepon harus 9 sampai 15 angka, misalnya 0812 3456 7890.",

@@ -399,6 +399,7 @@ mod tests {
     fn phone_numbers_normalise_to_62() {
         assert_eq!(normalize_phone("0812-3456-7890").unwrap(), "6281234567890");
         assert_eq!(normalize_phone("+62 812 3456 7890").unwrap(), "6281234567890");
+        assert_eq!(normalize_phone("+62 812-3456-7890").unwrap(), "6281234567890");
         assert_eq!(normalize_phone("(0361) 234567").unwrap(), "62361234567");
         assert_eq!(normalize_phone("0812abc"), Err(Problem::PhoneChars));
         assert_eq!(normalize_phone("0812"), Err(Problem::PhoneLength));

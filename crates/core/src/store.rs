@@ -1,9 +1,10 @@
 //! The local store: one SQLite file per business.
 //!
 //! * WAL, `foreign_keys=ON`, `synchronous=FULL`: an acknowledged write survives a crash.
-//! * The connection is kept `query_only` except inside [`Store::write`], the one place that
-//!   opens a write transaction; synced rows are only written through the op log
-//!   ([`crate::oplog`]), so a synced change without its op cannot happen.
+//! * Two connections: queries go through a read-only one (SQLite refuses any write on it);
+//!   the writable one is used only inside [`Store::write`], the one place that opens a write
+//!   transaction. Synced rows are only written through the op log ([`crate::oplog`]), so a
+//!   synced change without its op cannot happen.
 //! * Migrations are numbered and append-only ([`MIGRATIONS`]). Before an existing file is
 //!   migrated it is copied to a dated backup beside it and the copy is verified **(I)**.
 
@@ -54,7 +55,6 @@ CREATE TABLE op (
     is_local       INTEGER NOT NULL,
     UNIQUE (device_id, device_seq)
 ) STRICT;
-CREATE INDEX op_entity ON op (entity, entity_id);
 -- Last-writer-wins clocks: the HLC that last set each field of each entity.
 CREATE TABLE field_clock (
     entity    TEXT NOT NULL,
@@ -97,7 +97,10 @@ pub struct Device {
 /// An open business store.
 #[derive(Debug)]
 pub struct Store {
+    /// Read-only: every query outside a write goes here.
     pub(crate) conn: Connection,
+    /// The only writable connection; touched only by [`Store::write`].
+    writer: Connection,
     pub(crate) clock: Arc<dyn Clock>,
     path: PathBuf,
     pub(crate) business_id: Uuid,
@@ -267,9 +270,14 @@ impl Store {
         let actor = ActorId(meta("owner_actor")?);
         let device_id =
             Uuid::from_slice(&device_id).map_err(|e| CoreError::Corrupt(format!("device_id: {e}")))?;
-        conn.pragma_update(None, "query_only", true)?;
+        let reader = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        reader.busy_timeout(Duration::from_secs(10))?;
         Ok(Store {
-            conn,
+            conn: reader,
+            writer: conn,
             clock,
             path: path.to_owned(),
             business_id,
@@ -312,21 +320,14 @@ impl Store {
         Ok(check == "ok")
     }
 
-    /// The only write transaction in the crate: lifts `query_only`, runs `f` in an
-    /// IMMEDIATE transaction, commits, and puts `query_only` back whatever happened.
+    /// The only write transaction in the crate: runs `f` in an IMMEDIATE transaction on the
+    /// writable connection and commits; on error everything rolls back.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        self.conn.pragma_update(None, "query_only", false)?;
-        let result = (|| -> Result<T> {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let value = f(&tx)?;
-            tx.commit()?;
-            Ok(value)
-        })();
-        let restored = self.conn.pragma_update(None, "query_only", true);
-        let value = result?;
-        restored?;
+        let tx = self
+            .writer
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
         Ok(value)
     }
 }

@@ -1,6 +1,8 @@
 //! The business store through its public API: creating a business, editing its profile,
 //! bad input writing nothing, and the op sequence under concurrent writers.
 
+#![allow(clippy::unwrap_used)] // test code: a failure should panic with its location
+
 use std::sync::Arc;
 use usahaku_core::{BusinessType, CoreError, Home, Lang, ManualClock, NewBusiness, Timezone};
 
@@ -70,7 +72,7 @@ fn bad_input_writes_nothing() {
     assert_eq!(err.field(), Some("phone"));
     assert_eq!(
         err.message(Lang::Id),
-        "Nomor telepon hanya boleh berisi angka, spasi, dan tanda + - ( )."
+        "Nomor telepon hanya boleh berisi angka, spasi, tanda plus, tanda hubung, dan tanda kurung."
     );
     let mut input = before.input();
     input.name = "x".repeat(10_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MONTHS_ID, formatDate, formatRupiah } from "./format";
+import { MONTHS_ID, formatDate, formatPhone, formatRupiah } from "./format";
 
 describe("formatRupiah", () => {
   it("formats zero", () => {
@@ -100,5 +100,17 @@ describe("formatDate", () => {
     expect(() => formatDate("2026-13-01")).toThrow(RangeError);
     expect(() => formatDate("bukan tanggal")).toThrow(RangeError);
     expect(() => formatDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe("formatPhone", () => {
+  it("shows a stored 62-number as people read it", () => {
+    expect(formatPhone("6281234567890")).toBe("+62 812-3456-7890");
+    expect(formatPhone("62361234567")).toBe("+62 361-234567");
+    expect(formatPhone("628123456789")).toBe("+62 812-3456-789");
+  });
+  it("leaves anything else alone", () => {
+    expect(formatPhone("0812")).toBe("0812");
+    expect(formatPhone("")).toBe("");
   });
 });

@@ -99,3 +99,20 @@ export function formatDate(d: Date | string, style: DateStyle = "short", zone?: 
   }
   return `${day} ${MONTHS_ID[month - 1]} ${year}`;
 }
+
+/**
+ * Shows a stored phone number (`6281234567890`, digits starting with 62) the way people
+ * read it: `+62 812-3456-7890`. Anything else is returned unchanged.
+ */
+export function formatPhone(stored: string): string {
+  if (!/^62\d{7,13}$/.test(stored)) return stored;
+  const national = stored.slice(2);
+  const groups = [national.slice(0, 3)];
+  let rest = national.slice(3);
+  while (rest.length > 6) {
+    groups.push(rest.slice(0, 4));
+    rest = rest.slice(4);
+  }
+  if (rest) groups.push(rest);
+  return `+62 ${groups.join("-")}`;
+}

@@ -72,7 +72,7 @@ describe("profile form", () => {
       owner_name: "Sari Wulandari",
       business_type: "kuliner",
       address: "",
-      phone: "6281234567890",
+      phone: "+62 812-3456-7890",
       timezone: "WITA",
       npwp: "",
       taxpayer_kind: "orang_pribadi",
@@ -114,7 +114,8 @@ describe("profile form", () => {
         owner_name: profile.owner_name,
         business_type: profile.business_type,
         address: null,
-        phone: profile.phone,
+        // shown readable; the store normalises it back to the same 6281234567890
+        phone: "+62 812-3456-7890",
         timezone: profile.timezone,
         npwp: null,
         taxpayer_kind: profile.taxpayer_kind,

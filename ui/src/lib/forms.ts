@@ -10,6 +10,7 @@ import type {
   Timezone,
   UiError,
 } from "./bindings";
+import { formatPhone } from "./format";
 
 export const BUSINESS_TYPES: readonly BusinessType[] = [
   "kuliner",
@@ -91,7 +92,7 @@ export function profileToFields(p: Profile): ProfileFields {
     owner_name: p.owner_name,
     business_type: p.business_type,
     address: p.address ?? "",
-    phone: p.phone ?? "",
+    phone: p.phone ? formatPhone(p.phone) : "",
     timezone: p.timezone,
     npwp: p.npwp ?? "",
     taxpayer_kind: p.taxpayer_kind,
