@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every check and test: formatting, clippy, all Rust
+# tests (unit, integration, crash, bindings), the UI's svelte-check/tsc and Vitest, and the
+# end-to-end WebDriver test of the real app under Xvfb.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+start=$(date +%s)
+ensure_system_packages
+ensure_rust
+ensure_node
+cd "$ROOT"
+
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  say "Installing tauri-driver"
+  cargo install tauri-driver --version '^2' --locked
+fi
+
+ui_build
+say "UI: svelte-check + tsc"
+(cd ui && npm run check)
+say "UI: Vitest"
+(cd ui && npm test)
+
+say "cargo fmt --check"
+cargo fmt --all --check
+say "cargo clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+say "cargo test (unit, integration, crash test, bindings up to date)"
+cargo test --workspace --locked
+
+say "End-to-end: the real app through tauri-driver + WebKitWebDriver under Xvfb"
+cargo build -p usahaku-app -p usahaku-cli --locked
+venv="$ROOT/target/e2e-venv"
+if [ ! -x "$venv/bin/pytest" ] || ! cmp -s tests/e2e/requirements.txt "$venv/requirements.txt"; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt
+  cp tests/e2e/requirements.txt "$venv/requirements.txt"
+fi
+xvfb-run -a -s "-screen 0 1366x768x24" "$venv/bin/pytest" -p no:cacheprovider -q -rA tests/e2e
+
+say "All checks passed in $(( $(date +%s) - start )) s"
