@@ -28,7 +28,7 @@ say "cargo test (unit, integration, crash test, bindings up to date)"
 cargo test --workspace --locked
 
 say "End-to-end: the real app through tauri-driver + WebKitWebDriver under Xvfb"
-cargo build -p usahaku-app -p usahaku-cli --locked
+cargo build --workspace --locked # same feature set as the tests: reuses their build
 venv="$ROOT/target/e2e-venv"
 if [ ! -x "$venv/bin/pytest" ] || ! cmp -s tests/e2e/requirements.txt "$venv/requirements.txt"; then
   python3 -m venv "$venv"

@@ -195,8 +195,15 @@ fn home_from_env() -> Home {
     }
 }
 
-/// Starts the desktop app.
+/// Starts the desktop app. Logs go to stderr (`RUST_LOG=debug` for more).
 pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
     let builder = specta_builder();
     let shell = Shell::new(home_from_env(), Arc::new(SystemClock));
     let result = tauri::Builder::default()

@@ -68,6 +68,10 @@ class AppRunner:
         opts.set_capability("tauri:options", {"application": str(APP)})
         self.driver = webdriver.Remote(command_executor="http://127.0.0.1:4444", options=opts)
         self.driver.implicitly_wait(0)
+        try:
+            self.driver.set_window_size(1366, 768)  # the owners' common laptop screen
+        except Exception:  # a driver that cannot resize keeps the default window
+            pass
         return self.driver
 
     def stop(self):

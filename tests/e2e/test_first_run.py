@@ -51,10 +51,6 @@ def business_files(home):
 
 def test_wizard_refuses_bad_input_then_creates_and_survives_restart(app, home, shots, cli):
     d = app.start()
-    try:
-        d.set_window_size(1366, 768)
-    except Exception:  # some drivers cannot resize; the default window is used then
-        pass
     tid(d, "wizard")
     shot(d, shots / "01-wizard.png")
 
