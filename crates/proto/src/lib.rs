@@ -6,6 +6,8 @@
 //! older devices. Add new data as new entity kinds or new payload variants instead.
 
 use serde::{Deserialize, Serialize};
+
+pub mod wire;
 use std::cmp::Ordering;
 use std::fmt;
 use uuid::Uuid;

@@ -1,0 +1,225 @@
+//! Sync API bodies and their encoding.
+//!
+//! A body is `"UH"`, the protocol version (u16, little endian), then the postcard encoding of
+//! the value compressed with zstd. A body with another version is refused before anything
+//! else is read; decompression stops at [`MAX_DECODED_BYTES`], so a small body cannot expand
+//! into an unbounded allocation.
+//!
+//! Every struct here is **frozen** (postcard encodes by position): add new endpoints or new
+//! versions instead of changing fields.
+
+use crate::{DeviceId, Op, PROTOCOL_VERSION};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use uuid::Uuid;
+
+/// Largest encoded body a server accepts.
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+/// Largest decoded (decompressed) body.
+pub const MAX_DECODED_BYTES: usize = 8 << 20;
+const MAGIC: &[u8; 2] = b"UH";
+const ZSTD_LEVEL: i32 = 3;
+
+/// Identifies one life of the server's store; a restore from backup gives a new epoch, and
+/// clients then re-push what the server lacks. **Frozen.**
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Epoch(pub Uuid);
+
+/// What every response carries about the server. **Frozen.**
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServerInfo {
+    /// The store's current epoch.
+    pub epoch: Epoch,
+    /// The server's wall clock (ms since the Unix epoch), for the clock-skew warning.
+    pub time_ms: i64,
+}
+
+/// `POST /v1/push`: this device's ops in device_seq order. **Frozen.**
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushRequest {
+    /// Ops of the calling device, ascending device_seq.
+    pub ops: Vec<Op>,
+}
+
+/// Answer to a push. **Frozen.**
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushResponse {
+    /// Server epoch and time.
+    pub server: ServerInfo,
+    /// Highest device_seq the server holds for this device with no gap before it.
+    pub acked_seq: u64,
+}
+
+/// Answer to `GET /v1/pull?cursor=…&max_bytes=…&wait_ms=…`. **Frozen.**
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PullResponse {
+    /// Server epoch and time.
+    pub server: ServerInfo,
+    /// Other devices' ops after the cursor, in server order.
+    pub ops: Vec<Op>,
+    /// The cursor to ask from next time (the last op's server_seq, or the old cursor).
+    pub cursor: u64,
+    /// More ops are waiting beyond `max_bytes`.
+    pub more: bool,
+}
+
+/// Answer to `GET /v1/status`. **Frozen.**
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusResponse {
+    /// Server epoch and time.
+    pub server: ServerInfo,
+    /// The business (tenant) the token belongs to.
+    pub tenant_id: Uuid,
+    /// The device the token belongs to.
+    pub device_id: DeviceId,
+    /// Highest contiguous device_seq the server holds for this device.
+    pub acked_seq: u64,
+    /// The tenant's newest server_seq.
+    pub head: u64,
+}
+
+/// Why a body could not be decoded.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum BodyError {
+    /// Shorter than the header, or not starting with the magic bytes.
+    #[error("not a Usahaku sync body")]
+    NotABody,
+    /// Written for another protocol version.
+    #[error("protocol version {got}, this side speaks {ours}")]
+    WrongVersion {
+        /// The body's version.
+        got: u16,
+        /// Ours.
+        ours: u16,
+    },
+    /// Larger than [`MAX_BODY_BYTES`] or than [`MAX_DECODED_BYTES`] once decompressed.
+    #[error("body too large")]
+    TooLarge,
+    /// Compressed data is damaged or truncated.
+    #[error("damaged compression")]
+    Compression,
+    /// The decoded bytes are not the expected value.
+    #[error("malformed body")]
+    Malformed,
+}
+
+/// Encodes a body: header, then zstd(postcard(value)).
+pub fn encode_body<T: Serialize>(value: &T) -> Vec<u8> {
+    let plain = crate::encode_payload(value);
+    let mut out = Vec::with_capacity(plain.len() / 2 + 8);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&PROTOCOL_VERSION.to_le_bytes());
+    // Compressing an in-memory buffer into a Vec does not fail; fall back to level 1 anyway.
+    match zstd::bulk::compress(&plain, ZSTD_LEVEL) {
+        Ok(z) => out.extend_from_slice(&z),
+        Err(_) => out.extend_from_slice(&zstd::bulk::compress(&plain, 1).unwrap_or_default()),
+    }
+    out
+}
+
+/// Decodes a body written by [`encode_body`], refusing other versions and oversized data.
+pub fn decode_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, BodyError> {
+    if bytes.len() > MAX_BODY_BYTES {
+        return Err(BodyError::TooLarge);
+    }
+    if bytes.len() < 4 || &bytes[..2] != MAGIC {
+        return Err(BodyError::NotABody);
+    }
+    let got = u16::from_le_bytes([bytes[2], bytes[3]]);
+    if got != PROTOCOL_VERSION {
+        return Err(BodyError::WrongVersion {
+            got,
+            ours: PROTOCOL_VERSION,
+        });
+    }
+    let plain = decompress_limited(&bytes[4..])?;
+    postcard::from_bytes(&plain).map_err(|_| BodyError::Malformed)
+}
+
+fn decompress_limited(z: &[u8]) -> Result<Vec<u8>, BodyError> {
+    use std::io::Read;
+    let decoder = zstd::stream::read::Decoder::new(z).map_err(|_| BodyError::Compression)?;
+    let mut out = Vec::new();
+    let read = decoder
+        .take(MAX_DECODED_BYTES as u64 + 1)
+        .read_to_end(&mut out)
+        .map_err(|_| BodyError::Compression)?;
+    if read > MAX_DECODED_BYTES {
+        return Err(BodyError::TooLarge);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ActorId, EntityKind, FieldValue, Hlc, LwwPatch, OpId, encode_payload};
+
+    fn op(seq: u64) -> Op {
+        let dev = DeviceId(Uuid::from_u128(0x0193_0000_0000_7000_8000_0000_0000_0001));
+        Op {
+            op_id: OpId(Uuid::from_u128(
+                0x0193_0000_0000_7000_8000_0000_0000_1000 + u128::from(seq),
+            )),
+            device_id: dev,
+            device_seq: seq,
+            hlc: Hlc {
+                millis: 1_763_800_000_000 + seq as i64,
+                counter: 0,
+                device: dev,
+            },
+            actor: ActorId(Uuid::from_u128(7)),
+            entity: EntityKind::BusinessProfile,
+            entity_id: Uuid::from_u128(9),
+            schema_version: 1,
+            payload: encode_payload(&LwwPatch {
+                fields: vec![("name".into(), FieldValue::Text(format!("Toko {seq}")))],
+            }),
+        }
+    }
+
+    #[test]
+    fn bodies_round_trip() {
+        let push = PushRequest {
+            ops: (1..=50).map(op).collect(),
+        };
+        let bytes = encode_body(&push);
+        assert_eq!(decode_body::<PushRequest>(&bytes), Ok(push));
+    }
+
+    #[test]
+    fn wrong_version_truncated_and_garbage_are_refused() {
+        let mut bytes = encode_body(&PushRequest { ops: vec![op(1)] });
+        assert_eq!(
+            decode_body::<PushRequest>(&bytes[..bytes.len() - 3]),
+            Err(BodyError::Compression)
+        );
+        assert_eq!(
+            decode_body::<PushRequest>(b"GET / HTTP/1.1"),
+            Err(BodyError::NotABody)
+        );
+        assert_eq!(decode_body::<PushRequest>(&[]), Err(BodyError::NotABody));
+        bytes[2] = 99;
+        assert_eq!(
+            decode_body::<PushRequest>(&bytes),
+            Err(BodyError::WrongVersion {
+                got: 99,
+                ours: PROTOCOL_VERSION
+            })
+        );
+    }
+
+    #[test]
+    fn a_small_body_cannot_expand_without_limit() {
+        // 64 MiB of zeros compresses to a few KiB.
+        let bomb = zstd::bulk::compress(&vec![0u8; 64 << 20], 3).unwrap();
+        let mut body = b"UH".to_vec();
+        body.extend_from_slice(&PROTOCOL_VERSION.to_le_bytes());
+        body.extend_from_slice(&bomb);
+        assert!(body.len() < MAX_BODY_BYTES);
+        assert_eq!(decode_body::<PushRequest>(&body), Err(BodyError::TooLarge));
+        assert_eq!(
+            decode_body::<PushRequest>(&vec![0u8; MAX_BODY_BYTES + 1]),
+            Err(BodyError::TooLarge)
+        );
+    }
+}
