@@ -157,6 +157,17 @@ pub enum CoreError {
     /// Stored data could not be read back (damaged file or a bug).
     #[error("stored data unreadable: {0}")]
     Corrupt(String),
+    /// Sync was asked for, but this store is not paired with a server.
+    #[error("not linked to a sync server")]
+    NotLinked,
+    /// The server holds more of this device's ops than the file: it is an older copy.
+    #[error("restored copy: server has seq {server_seq}, file has {local_seq}")]
+    RestoredCopy {
+        /// Highest seq the server holds for this device.
+        server_seq: u64,
+        /// Highest seq in this file.
+        local_seq: u64,
+    },
     /// SQLite failed.
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
@@ -181,6 +192,8 @@ impl CoreError {
             CoreError::NewerFile { .. } => "newer_file",
             CoreError::BackupFailed { .. } => "backup_failed",
             CoreError::Corrupt(_) => "corrupt",
+            CoreError::NotLinked => "not_linked",
+            CoreError::RestoredCopy { .. } => "restored_copy",
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -306,6 +319,21 @@ impl CoreError {
             CoreError::Corrupt(d) => match lang {
                 Lang::Id => format!("Data tersimpan tidak dapat dibaca ({d})."),
                 Lang::En => format!("Stored data could not be read ({d})."),
+            },
+            CoreError::NotLinked => l(
+                "Usaha ini belum terhubung ke server sinkronisasi. Hubungkan dulu dengan kode pasangan.",
+                "This business is not connected to a sync server yet. Connect it with a pairing code first.",
+            ),
+            CoreError::RestoredCopy {
+                server_seq,
+                local_seq,
+            } => match lang {
+                Lang::Id => format!(
+                    "Berkas ini salinan lama (server menyimpan perubahan sampai #{server_seq}, berkas hanya sampai #{local_seq}). Sinkronisasi dihentikan agar tidak ada data yang tertimpa."
+                ),
+                Lang::En => format!(
+                    "This file is an older copy (the server holds changes up to #{server_seq}, the file only up to #{local_seq}). Sync stopped so nothing is overwritten."
+                ),
             },
             CoreError::Db(e) => match lang {
                 Lang::Id => format!("Gagal mengakses basis data ({e})."),

@@ -81,6 +81,22 @@ impl Home {
         Ok((store, profile))
     }
 
+    /// Creates this device's copy of an existing business after pairing: an empty store with
+    /// the business's id, the device code the server assigned, and the server link. The
+    /// profile and everything else arrive with the first pull.
+    pub fn join(
+        &self,
+        clock: Arc<dyn Clock>,
+        business_id: uuid::Uuid,
+        device_code: &str,
+        link: &crate::SyncLink,
+    ) -> Result<Store> {
+        let path = self.dir().join(format!("{business_id}.usahaku"));
+        let mut store = Store::create_file_as(&path, clock, business_id, device_code)?;
+        store.link_to_server(link)?;
+        Ok(store)
+    }
+
     /// Opens business `id`, or — with `None` — the only business in the folder.
     pub fn open(&self, clock: Arc<dyn Clock>, id: Option<&str>) -> Result<Store> {
         let all = self.list()?;

@@ -10,6 +10,7 @@ mod lww;
 pub mod money;
 pub mod oplog;
 pub mod profile;
+pub mod replica;
 pub mod store;
 
 pub use clock::{Clock, ManualClock, SystemClock};
@@ -17,4 +18,5 @@ pub use error::{CoreError, Lang, Result};
 pub use home::{BusinessFile, Home};
 pub use money::{AmountError, Money, Qty};
 pub use profile::{BusinessType, NewBusiness, Profile, ProfileInput, TaxpayerKind, Timezone};
+pub use replica::{SyncLink, SyncPosition};
 pub use store::{Device, Store};

@@ -107,7 +107,7 @@ fn insert_op(tx: &Transaction<'_>, op: &Op, is_local: bool) -> Result<bool> {
     Ok(n == 1)
 }
 
-fn device_position(tx: &Transaction<'_>) -> Result<(u64, Option<Hlc>)> {
+pub(crate) fn device_position(tx: &Transaction<'_>) -> Result<(u64, Option<Hlc>)> {
     let (seq, hlc): (i64, Option<String>) = tx
         .prepare_cached("SELECT last_seq, last_hlc FROM device WHERE singleton = 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -118,7 +118,34 @@ fn device_position(tx: &Transaction<'_>) -> Result<(u64, Option<Hlc>)> {
     Ok((seq as u64, hlc))
 }
 
-fn uuid_col(bytes: &[u8]) -> rusqlite::Result<Uuid> {
+/// Records and applies a remote op inside the caller's transaction; `false` if already known.
+pub(crate) fn apply_remote_in(tx: &Transaction<'_>, op: &Op, now: i64, me: DeviceId) -> Result<bool> {
+    if op.device_id == me {
+        // Our own op coming back (e.g. after a server restore): it is already here.
+        return Ok(false);
+    }
+    if !insert_op(tx, op, false)? {
+        let same: Option<i64> = tx
+            .prepare_cached("SELECT 1 FROM op WHERE op_id = ?1")?
+            .query_row([op.op_id.0.as_bytes().as_slice()], |r| r.get(0))
+            .optional()?;
+        return match same {
+            Some(_) => Ok(false),
+            None => Err(CoreError::Corrupt(format!(
+                "device {} seq {} arrived with a different op id",
+                op.device_id, op.device_seq
+            ))),
+        };
+    }
+    let (_, last_hlc) = device_position(tx)?;
+    let seen = observe_hlc(last_hlc, op.hlc, now, me);
+    tx.prepare_cached("UPDATE device SET last_hlc = ?1 WHERE singleton = 1")?
+        .execute([seen.to_sortable()])?;
+    apply(&ApplyTx { tx, op })?;
+    Ok(true)
+}
+
+pub(crate) fn uuid_col(bytes: &[u8]) -> rusqlite::Result<Uuid> {
     Uuid::from_slice(bytes)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Blob, Box::new(e)))
 }
@@ -161,30 +188,7 @@ impl Store {
     pub fn apply_remote(&mut self, op: &Op) -> Result<bool> {
         let clock = self.clock.clone();
         let me = self.device.id;
-        self.write(|tx| {
-            if !insert_op(tx, op, false)? {
-                let same: Option<i64> = tx
-                    .query_row(
-                        "SELECT 1 FROM op WHERE op_id = ?1",
-                        [op.op_id.0.as_bytes().as_slice()],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                return match same {
-                    Some(_) => Ok(false),
-                    None => Err(CoreError::Corrupt(format!(
-                        "device {} seq {} arrived with a different op id",
-                        op.device_id, op.device_seq
-                    ))),
-                };
-            }
-            let (_, last_hlc) = device_position(tx)?;
-            let seen = observe_hlc(last_hlc, op.hlc, clock.now_millis(), me);
-            tx.prepare_cached("UPDATE device SET last_hlc = ?1 WHERE singleton = 1")?
-                .execute([seen.to_sortable()])?;
-            apply(&ApplyTx { tx, op })?;
-            Ok(true)
-        })
+        self.write(|tx| apply_remote_in(tx, op, clock.now_millis(), me))
     }
 
     /// The newest `limit` ops (all devices), newest first.

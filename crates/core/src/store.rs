@@ -83,6 +83,23 @@ CREATE TABLE business_profile (
 ) STRICT;
 "#,
     },
+    Migration {
+        name: "sync_state",
+        sql: r#"
+-- Where and how far this replica syncs (local only, never synced).
+CREATE TABLE sync_state (
+    singleton    INTEGER PRIMARY KEY CHECK (singleton = 1),
+    server_url   TEXT NOT NULL,
+    token        TEXT NOT NULL,
+    cursor       INTEGER NOT NULL DEFAULT 0,
+    acked_seq    INTEGER NOT NULL DEFAULT 0,
+    epoch        TEXT,
+    last_sync_ms INTEGER,
+    last_error   TEXT,
+    skew_ms      INTEGER
+) STRICT;
+"#,
+    },
 ];
 
 /// This device, as recorded in the store.
@@ -193,6 +210,16 @@ impl Store {
     /// Creates a new store file at `path` (which must not exist) for a new business,
     /// with this device as device `A`. The file appears only once it is complete.
     pub(crate) fn create_file(path: &Path, clock: Arc<dyn Clock>, business_id: Uuid) -> Result<Store> {
+        Store::create_file_as(path, clock, business_id, "A")
+    }
+
+    /// Like [`Store::create_file`] for a device with the given code (a paired replica).
+    pub(crate) fn create_file_as(
+        path: &Path,
+        clock: Arc<dyn Clock>,
+        business_id: Uuid,
+        device_code: &str,
+    ) -> Result<Store> {
         if path.exists() {
             return Err(CoreError::AlreadyExists(path.to_owned()));
         }
@@ -213,8 +240,8 @@ impl Store {
             let owner = new_id(clock.as_ref());
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute(
-                "INSERT INTO device (singleton, device_id, device_code) VALUES (1, ?1, 'A')",
-                [device_id.as_bytes().as_slice()],
+                "INSERT INTO device (singleton, device_id, device_code) VALUES (1, ?1, ?2)",
+                rusqlite::params![device_id.as_bytes().as_slice(), device_code],
             )?;
             tx.execute(
                 "INSERT INTO store_meta (key, value) VALUES ('business_id', ?1), ('owner_actor', ?2)",
@@ -353,8 +380,10 @@ mod tests {
             let store = Store::create_file(&path, clock.clone(), Uuid::from_u128(42));
             drop(store);
             let conn = Connection::open(&path).unwrap();
-            conn.execute_batch("DROP TABLE business_profile; PRAGMA user_version = 1;")
-                .unwrap();
+            conn.execute_batch(
+                "DROP TABLE business_profile; DROP TABLE sync_state; PRAGMA user_version = 1;",
+            )
+            .unwrap();
         }
         let old = Store::open_with(&path, clock.clone(), &MIGRATIONS[..1]).unwrap();
         assert_eq!(old.schema_version().unwrap(), 1);
@@ -366,7 +395,7 @@ mod tests {
         assert!(no_backups, "opening a current file makes no backup");
 
         let store = Store::open(&path, clock.clone()).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 2);
+        assert_eq!(store.schema_version().unwrap(), 3);
         let backup = dir.path().join("warung.backup-20251122T082640-v1.usahaku");
         assert!(backup.exists(), "backup named after the date and old version");
         let copy = Connection::open(&backup).unwrap();
@@ -398,7 +427,7 @@ mod tests {
             .execute_batch("PRAGMA user_version = 99;")
             .unwrap();
         let err = Store::open(&path, clock).unwrap_err();
-        assert!(matches!(err, CoreError::NewerFile { file: 99, app: 2 }));
+        assert!(matches!(err, CoreError::NewerFile { file: 99, app: 3 }));
     }
 
     #[test]
