@@ -82,17 +82,17 @@ impl Home {
     }
 
     /// Creates this device's copy of an existing business after pairing: an empty store with
-    /// the business's id, the device code the server assigned, and the server link. The
-    /// profile and everything else arrive with the first pull.
+    /// the business's id, the device id and code the server registered, and the server link.
+    /// The profile and everything else arrive with the first pull.
     pub fn join(
         &self,
         clock: Arc<dyn Clock>,
         business_id: uuid::Uuid,
-        device_code: &str,
+        device: &crate::Device,
         link: &crate::SyncLink,
     ) -> Result<Store> {
         let path = self.dir().join(format!("{business_id}.usahaku"));
-        let mut store = Store::create_file_as(&path, clock, business_id, device_code)?;
+        let mut store = Store::create_file_as(&path, clock, business_id, &device.code, device.id.0)?;
         store.link_to_server(link)?;
         Ok(store)
     }

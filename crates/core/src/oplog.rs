@@ -270,7 +270,14 @@ mod tests {
         let clock = ManualClock::fixed(1_763_800_000_000);
         let id = Uuid::from_u128(0xB15);
         let mut a = Store::create_file(&dir.join("a.usahaku"), Arc::new(clock.clone()), id).unwrap();
-        let b = Store::create_file(&dir.join("b.usahaku"), Arc::new(clock.clone()), id).unwrap();
+        let b = Store::create_file_as(
+            &dir.join("b.usahaku"),
+            Arc::new(clock.clone()),
+            id,
+            "B",
+            Uuid::from_u128(0xB),
+        )
+        .unwrap();
         let input = NewBusiness {
             name: "Warung Bu Sri".into(),
             owner_name: "Sri Wahyuni".into(),

@@ -291,8 +291,12 @@ mod tests {
             a.update_profile(&i).unwrap();
         }
         a.link_to_server(&link()).unwrap();
+        let device = crate::Device {
+            id: usahaku_proto::DeviceId(Uuid::from_u128(0xB)),
+            code: "B".into(),
+        };
         let b = Home::new(dir.join("b"))
-            .join(Arc::new(clock.clone()), a.business_id(), "B", &link())
+            .join(Arc::new(clock.clone()), a.business_id(), &device, &link())
             .unwrap();
         (a, b, clock)
     }

@@ -210,7 +210,8 @@ impl Store {
     /// Creates a new store file at `path` (which must not exist) for a new business,
     /// with this device as device `A`. The file appears only once it is complete.
     pub(crate) fn create_file(path: &Path, clock: Arc<dyn Clock>, business_id: Uuid) -> Result<Store> {
-        Store::create_file_as(path, clock, business_id, "A")
+        let device_id = new_id(clock.as_ref());
+        Store::create_file_as(path, clock, business_id, "A", device_id)
     }
 
     /// Like [`Store::create_file`] for a device with the given code (a paired replica).
@@ -219,6 +220,7 @@ impl Store {
         clock: Arc<dyn Clock>,
         business_id: Uuid,
         device_code: &str,
+        device_id: Uuid,
     ) -> Result<Store> {
         if path.exists() {
             return Err(CoreError::AlreadyExists(path.to_owned()));
@@ -236,7 +238,6 @@ impl Store {
             let mut conn = Connection::open(&tmp)?;
             configure(&conn)?;
             migrate(&mut conn, 0, MIGRATIONS)?;
-            let device_id = new_id(clock.as_ref());
             let owner = new_id(clock.as_ref());
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute(

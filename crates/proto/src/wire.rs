@@ -77,6 +77,70 @@ pub struct StatusResponse {
     pub head: u64,
 }
 
+/// `POST /v1/tenants`: the first device registers its business with an owner password.
+/// **Frozen.**
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateTenantRequest {
+    /// The business id (made by the first device).
+    pub tenant_id: Uuid,
+    /// The owner's password for the account (at least 8 characters).
+    pub owner_password: String,
+    /// The registering device.
+    pub device_id: DeviceId,
+    /// Its device code (normally `A`).
+    pub device_code: String,
+}
+
+/// `POST /v1/pairing-codes`: a one-time code for a new device. Authorised by a device token,
+/// or by the owner password when no device is at hand. **Frozen.**
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairingCodeRequest {
+    /// With no device token: the business and its owner password.
+    pub owner: Option<(Uuid, String)>,
+}
+
+/// A one-time pairing code. **Frozen.**
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairingCodeResponse {
+    /// `XXXX-XXXX`, Crockford base32; single use.
+    pub code: String,
+    /// When it stops working (ms since the Unix epoch, server clock).
+    pub expires_ms: i64,
+}
+
+/// `POST /v1/pair`: a new device joins with a pairing code. **Frozen.**
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairRequest {
+    /// The code as the user typed it (case, spaces and dashes do not matter).
+    pub code: String,
+    /// The joining device's id.
+    pub device_id: DeviceId,
+}
+
+/// A device's credentials, from registering or pairing. **Frozen.**
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceGrant {
+    /// Server epoch and time.
+    pub server: ServerInfo,
+    /// The business.
+    pub tenant_id: Uuid,
+    /// The device.
+    pub device_id: DeviceId,
+    /// Its short code within the business (`A`, `B`, …).
+    pub device_code: String,
+    /// Bearer token for every later call; bound to this tenant and device only.
+    pub token: String,
+}
+
+/// `POST /v1/devices/revoke`: the owner withdraws a device's token. **Frozen.**
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevokeRequest {
+    /// The device to revoke.
+    pub device_id: DeviceId,
+    /// The owner password.
+    pub owner_password: String,
+}
+
 /// Why a body could not be decoded.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum BodyError {

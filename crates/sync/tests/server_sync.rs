@@ -1,0 +1,383 @@
+//! Devices syncing through a real server on loopback (SQLite storage in a temp dir).
+
+#![allow(clippy::unwrap_used)] // test code: a failure should panic with its location
+
+use std::sync::Arc;
+use usahaku_core::{BusinessType, Home, ManualClock, NewBusiness, ProfileInput, Store, Timezone};
+use usahaku_proto::wire::{PushRequest, PushResponse, RevokeRequest, decode_body, encode_body};
+use usahaku_server::api::{ApiState, serve};
+use usahaku_server::sqlite::SqliteStorage;
+use usahaku_sync::{HttpTransport, SyncError, Transport, issue_pairing_code, pair, register, sync_once};
+
+const PASSWORD: &str = "kata-sandi-toko";
+
+struct Server {
+    url: String,
+    _dir: tempfile::TempDir,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+async fn start_server() -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let storage = SqliteStorage::open(&dir.path().join("server.db")).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let task = tokio::spawn(async move {
+        serve(
+            listener,
+            ApiState {
+                storage,
+                clock: usahaku_server::system_clock(),
+            },
+        )
+        .await
+        .unwrap();
+    });
+    Server { url, _dir: dir, task }
+}
+
+struct Devices {
+    stores: Vec<Store>,
+    clock: ManualClock,
+    _dirs: Vec<tempfile::TempDir>,
+}
+
+/// A registers "Kue Bu Tini"; B and C pair with codes A issues.
+async fn three_devices(server: &Server) -> Devices {
+    let clock = ManualClock::stepping(1_763_800_000_000, 1);
+    let t = HttpTransport::new(&server.url).unwrap();
+    let dirs: Vec<tempfile::TempDir> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let (mut a, _) = Home::new(dirs[0].path())
+        .create(
+            Arc::new(clock.clone()),
+            NewBusiness {
+                name: "Kue Bu Tini".into(),
+                owner_name: "Tini".into(),
+                business_type: BusinessType::Kuliner,
+                timezone: Timezone::Wib,
+            },
+        )
+        .unwrap();
+    register(&mut a, &t, &server.url, PASSWORD).await.unwrap();
+    sync_once(&mut a, &t).await.unwrap();
+    let mut stores = vec![a];
+    for dir in &dirs[1..] {
+        let code = issue_pairing_code(&stores[0], &t).await.unwrap();
+        let s = pair(
+            &Home::new(dir.path()),
+            Arc::new(clock.clone()),
+            &t,
+            &server.url,
+            &code.code,
+        )
+        .await
+        .unwrap();
+        stores.push(s);
+    }
+    Devices {
+        stores,
+        clock,
+        _dirs: dirs,
+    }
+}
+
+fn edit(store: &mut Store, f: impl FnOnce(&mut ProfileInput)) {
+    let mut input = store.profile().unwrap().input();
+    f(&mut input);
+    store.update_profile(&input).unwrap();
+}
+
+/// Everything a replica holds that must be identical: the profile and the set of ops.
+fn fingerprint(store: &Store) -> (ProfileInput, Vec<(String, u64)>) {
+    let mut ops: Vec<(String, u64)> = store
+        .ops(100_000)
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.op.device_id.to_string(), r.op.device_seq))
+        .collect();
+    ops.sort();
+    (store.profile().unwrap().input(), ops)
+}
+
+#[tokio::test]
+async fn paired_devices_start_with_the_business() {
+    let server = start_server().await;
+    let d = three_devices(&server).await;
+    let codes: Vec<&str> = d.stores.iter().map(|s| s.device().code.as_str()).collect();
+    assert_eq!(codes, ["A", "B", "C"]);
+    for s in &d.stores[1..] {
+        assert_eq!(s.profile().unwrap().name, "Kue Bu Tini");
+        assert_eq!(s.business_id(), d.stores[0].business_id());
+    }
+}
+
+#[tokio::test]
+async fn three_offline_devices_converge_in_every_sync_order() {
+    for order in [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
+        let server = start_server().await;
+        let t = HttpTransport::new(&server.url).unwrap();
+        let Devices {
+            mut stores,
+            clock,
+            _dirs,
+        } = three_devices(&server).await;
+        // Offline edits. Same field (name) on A and B, B later; different fields elsewhere.
+        clock.set(1_763_800_100_000);
+        edit(&mut stores[0], |p| {
+            p.name = "Kue Tini Jaya".into();
+            p.address = Some("Jl. Kenanga 3, Solo".into());
+        });
+        clock.set(1_763_800_200_000);
+        edit(&mut stores[1], |p| p.name = "Kue Tini Manis".into());
+        clock.set(1_763_800_150_000);
+        edit(&mut stores[2], |p| {
+            p.phone = Some("0813 1111 2222".into());
+            p.name = "Kue Bu Tini Solo".into();
+        });
+        // Sync in this order, then once more all round.
+        for &i in order.iter().chain(order.iter()) {
+            sync_once(&mut stores[i], &t).await.unwrap();
+        }
+        let fa = fingerprint(&stores[0]);
+        assert_eq!(fa, fingerprint(&stores[1]), "order {order:?}");
+        assert_eq!(fa, fingerprint(&stores[2]), "order {order:?}");
+        let p = &fa.0;
+        assert_eq!(
+            p.name, "Kue Tini Manis",
+            "highest HLC wins (B at +200 s), order {order:?}"
+        );
+        assert_eq!(p.address.as_deref(), Some("Jl. Kenanga 3, Solo"));
+        assert_eq!(p.phone.as_deref(), Some("6281311112222"));
+        // 1 creation + 3 edits, each op once.
+        assert_eq!(fa.1.len(), 4, "order {order:?}");
+        for s in &stores {
+            let pos = s.sync_position().unwrap();
+            assert_eq!(pos.pending, 0);
+            assert!(pos.last_error.is_none());
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_retried_or_duplicated_push_stores_nothing_twice() {
+    let server = start_server().await;
+    let t = HttpTransport::new(&server.url).unwrap();
+    let Devices { mut stores, .. } = three_devices(&server).await;
+    for n in 0..5 {
+        edit(&mut stores[1], |p| p.address = Some(format!("Jl. Melati {n}")));
+    }
+    let token = stores[1].sync_link().unwrap().unwrap().token;
+    let batch = stores[1].outbox(100).unwrap();
+    assert_eq!(batch.len(), 5);
+    // The first push lands but its answer is "lost": the client sends it again, reordered and
+    // with a duplicate inside.
+    let first: PushResponse = decode_body(
+        &t.post(
+            "/v1/push",
+            Some(&token),
+            encode_body(&PushRequest { ops: batch.clone() }),
+        )
+        .await
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(first.acked_seq, 5);
+    let mut again = batch.clone();
+    again.reverse();
+    again.push(batch[2].clone());
+    let second: PushResponse = decode_body(
+        &t.post("/v1/push", Some(&token), encode_body(&PushRequest { ops: again }))
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(second.acked_seq, 5);
+    // A batch with a gap (seq 7 without 6) is held back, not stored out of order.
+    edit(&mut stores[1], |p| p.address = Some("Jl. Melati 5".into()));
+    edit(&mut stores[1], |p| p.address = Some("Jl. Melati 6".into()));
+    let tail = stores[1].outbox(100).unwrap();
+    let gap: PushResponse = decode_body(
+        &t.post(
+            "/v1/push",
+            Some(&token),
+            encode_body(&PushRequest {
+                ops: vec![tail[1].clone()],
+            }),
+        )
+        .await
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(gap.acked_seq, 5);
+    sync_once(&mut stores[1], &t).await.unwrap();
+    sync_once(&mut stores[0], &t).await.unwrap();
+    // A received each of B's 7 ops exactly once.
+    let from_b = stores[0]
+        .ops(1000)
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.op.device_id == stores[1].device().id)
+        .count();
+    assert_eq!(from_b, 7);
+    assert_eq!(
+        stores[0].profile().unwrap().address.as_deref(),
+        Some("Jl. Melati 6")
+    );
+}
+
+#[tokio::test]
+async fn businesses_are_isolated_and_tokens_can_be_revoked() {
+    let server = start_server().await;
+    let t = HttpTransport::new(&server.url).unwrap();
+    let Devices { mut stores, .. } = three_devices(&server).await;
+    // A second business on the same server.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut other, _) = Home::new(dir.path())
+        .create(
+            Arc::new(ManualClock::stepping(1_763_800_000_000, 1)),
+            NewBusiness {
+                name: "Bengkel Las Pak Darto".into(),
+                owner_name: "Darto".into(),
+                business_type: BusinessType::Jasa,
+                timezone: Timezone::Wib,
+            },
+        )
+        .unwrap();
+    register(&mut other, &t, &server.url, "sandi-bengkel")
+        .await
+        .unwrap();
+    sync_once(&mut other, &t).await.unwrap();
+    let other_token = other.sync_link().unwrap().unwrap().token;
+
+    // Pull with the other business's token sees none of Bu Tini's ops.
+    let page: usahaku_proto::wire::PullResponse =
+        decode_body(&t.get("/v1/pull?cursor=0", &other_token).await.unwrap()).unwrap();
+    assert!(page.ops.iter().all(|o| o.device_id == other.device().id));
+    assert!(page.ops.is_empty(), "own ops are not sent back");
+    // Pushing Bu Tini's device's ops with the other token is refused.
+    let a_ops = stores[0].outbox(0).unwrap();
+    let mut a_all = stores[0]
+        .ops(10)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.op)
+        .collect::<Vec<_>>();
+    a_all.extend(a_ops);
+    let refused = t
+        .post(
+            "/v1/push",
+            Some(&other_token),
+            encode_body(&PushRequest { ops: a_all }),
+        )
+        .await;
+    assert!(matches!(refused, Err(SyncError::Refused { status: 403, .. })));
+    // Revoking Bu Tini's device B with the other business's token and password: no such device.
+    let revoke = RevokeRequest {
+        device_id: stores[1].device().id,
+        owner_password: "sandi-bengkel".into(),
+    };
+    let r = t
+        .post("/v1/devices/revoke", Some(&other_token), encode_body(&revoke))
+        .await;
+    assert!(matches!(r, Err(SyncError::Refused { status: 404, .. })));
+    // Status names the token's own business.
+    let st = usahaku_sync::server_status(&other, &t).await.unwrap();
+    assert_eq!(st.tenant_id, other.business_id());
+
+    // The owner revokes device C (from device A, with the password): C is refused everywhere.
+    let a_token = stores[0].sync_link().unwrap().unwrap().token;
+    let wrong = RevokeRequest {
+        device_id: stores[2].device().id,
+        owner_password: "salah-sandi".into(),
+    };
+    assert!(matches!(
+        t.post("/v1/devices/revoke", Some(&a_token), encode_body(&wrong))
+            .await,
+        Err(SyncError::Refused { status: 403, .. })
+    ));
+    let revoke = RevokeRequest {
+        device_id: stores[2].device().id,
+        owner_password: PASSWORD.into(),
+    };
+    t.post("/v1/devices/revoke", Some(&a_token), encode_body(&revoke))
+        .await
+        .unwrap();
+    let err = sync_once(&mut stores[2], &t).await.unwrap_err();
+    assert!(matches!(err, SyncError::Refused { status: 401, .. }));
+    assert!(
+        stores[2].sync_position().unwrap().last_error.is_some(),
+        "the failure shows in the status"
+    );
+    let c_token = stores[2].sync_link().unwrap().unwrap().token;
+    assert!(matches!(
+        t.get("/v1/status", &c_token).await,
+        Err(SyncError::Refused { status: 401, .. })
+    ));
+    assert!(matches!(
+        t.get("/v1/status", "uhk_not-a-token").await,
+        Err(SyncError::Refused { status: 401, .. })
+    ));
+}
+
+#[tokio::test]
+async fn pairing_codes_are_single_use_and_guessing_is_throttled() {
+    let server = start_server().await;
+    let t = HttpTransport::new(&server.url).unwrap();
+    let Devices { stores, clock, .. } = three_devices(&server).await;
+    let code = issue_pairing_code(&stores[0], &t).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    pair(
+        &Home::new(dir.path().join("d")),
+        Arc::new(clock.clone()),
+        &t,
+        &server.url,
+        &code.code,
+    )
+    .await
+    .unwrap();
+    let reuse = pair(
+        &Home::new(dir.path().join("e")),
+        Arc::new(clock.clone()),
+        &t,
+        &server.url,
+        &code.code,
+    )
+    .await;
+    assert!(matches!(reuse, Err(SyncError::Refused { status: 403, .. })));
+    // Nine more wrong guesses (ten in all) and even a right code is refused for a while.
+    for i in 0..9 {
+        let r = pair(
+            &Home::new(dir.path().join(format!("g{i}"))),
+            Arc::new(clock.clone()),
+            &t,
+            &server.url,
+            "ZZZZ-ZZZZ",
+        )
+        .await;
+        assert!(matches!(r, Err(SyncError::Refused { status: 403, .. })), "{i}");
+    }
+    let fresh = issue_pairing_code(&stores[0], &t).await.unwrap();
+    let r = pair(
+        &Home::new(dir.path().join("h")),
+        Arc::new(clock.clone()),
+        &t,
+        &server.url,
+        &fresh.code,
+    )
+    .await;
+    assert!(matches!(r, Err(SyncError::Refused { status: 429, .. })));
+    // Nothing was created for the refused attempts.
+    assert!(
+        !dir.path().join("h").join("usaha").exists()
+            || std::fs::read_dir(dir.path().join("h").join("usaha"))
+                .unwrap()
+                .count()
+                == 0
+    );
+}
