@@ -12,6 +12,7 @@ use usahaku_core::{
     BusinessType, Clock, CoreError, Home, Lang, NewBusiness, Profile, ProfileInput, Store, SystemClock,
     TaxpayerKind, Timezone,
 };
+use usahaku_sync::{HttpTransport, SyncError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -53,6 +54,46 @@ enum Command {
         #[command(subcommand)]
         action: OpsAction,
     },
+    /// Sinkronkan sekarang (tanpa subperintah), atau kelola sinkronisasi.
+    Sync {
+        #[command(subcommand)]
+        action: Option<SyncAction>,
+    },
+    /// Gabungkan komputer ini ke usaha yang sudah ada, dengan kode pasangan.
+    Pair {
+        /// Alamat server, mis. http://192.168.1.10:8780.
+        #[arg(long)]
+        server: String,
+        /// Kode pasangan (XXXX-XXXX) dari perangkat lain usaha ini.
+        #[arg(long, visible_alias = "kode")]
+        code: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum SyncAction {
+    /// Status sinkronisasi.
+    Status {
+        /// Keluaran JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Daftarkan usaha ini di server (perangkat pertama) dengan kata sandi pemilik.
+    Register {
+        /// Alamat server, mis. http://192.168.1.10:8780.
+        #[arg(long)]
+        server: String,
+        /// Kata sandi pemilik (paling sedikit 8 karakter).
+        #[arg(
+            long,
+            visible_alias = "sandi",
+            env = "USAHAKU_OWNER_PASSWORD",
+            hide_env_values = true
+        )]
+        password: String,
+    },
+    /// Buat kode pasangan untuk perangkat baru (berlaku 15 menit, sekali pakai).
+    Code,
 }
 
 #[derive(Debug, Args)]
@@ -127,6 +168,34 @@ enum OpsAction {
     },
 }
 
+/// A failure of a command: from the store, or from talking to the sync server.
+#[derive(Debug)]
+enum Failure {
+    Core(CoreError),
+    Sync(SyncError),
+}
+
+impl From<CoreError> for Failure {
+    fn from(e: CoreError) -> Self {
+        Failure::Core(e)
+    }
+}
+
+impl From<SyncError> for Failure {
+    fn from(e: SyncError) -> Self {
+        match e {
+            SyncError::Core(c) => Failure::Core(c),
+            other => Failure::Sync(other),
+        }
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::Core(CoreError::Io(e))
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(lang) = Lang::parse(&cli.lang) else {
@@ -136,9 +205,17 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     };
-    match run(cli, lang) {
+    let result = match cli.command {
+        Command::Sync { .. } | Command::Pair { .. } => run_sync(cli, lang),
+        _ => run(cli, lang).map_err(Failure::from),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+        Err(Failure::Sync(e)) => {
+            eprintln!("{}: {}", lang.pick("Galat", "Error"), e.message(lang));
+            ExitCode::FAILURE
+        }
+        Err(Failure::Core(e)) => {
             eprintln!("{}: {}", lang.pick("Galat", "Error"), e.message(lang));
             match e {
                 CoreError::Invalid { .. } | CoreError::Amount(_) => ExitCode::from(2),
@@ -146,6 +223,149 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// `usahaku sync …` and `usahaku pair`: the commands that talk to a server.
+fn run_sync(cli: Cli, lang: Lang) -> Result<(), Failure> {
+    let home = cli.home.map_or_else(Home::platform_default, Home::new);
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::Pair { server, code } => {
+            let t = HttpTransport::new(&server)?;
+            let store = rt.block_on(usahaku_sync::pair(&home, clock, &t, &server, &code))?;
+            let p = store.profile()?;
+            match lang {
+                Lang::Id => writeln!(
+                    out,
+                    "Tergabung ke \"{}\" sebagai perangkat {}.",
+                    p.name, p.device_code
+                )?,
+                Lang::En => writeln!(out, "Joined \"{}\" as device {}.", p.name, p.device_code)?,
+            }
+        }
+        Command::Sync { action: None } => {
+            let mut store = home.open(clock, cli.business.as_deref())?;
+            let link = store.sync_link()?.ok_or(CoreError::NotLinked)?;
+            let t = HttpTransport::new(&link.server_url)?;
+            let r = rt.block_on(usahaku_sync::sync_once(&mut store, &t))?;
+            match lang {
+                Lang::Id => writeln!(
+                    out,
+                    "Sinkron: {} perubahan terkirim, {} perubahan diterima.",
+                    r.pushed, r.pulled
+                )?,
+                Lang::En => writeln!(
+                    out,
+                    "Synced: {} changes sent, {} changes received.",
+                    r.pushed, r.pulled
+                )?,
+            }
+        }
+        Command::Sync {
+            action: Some(SyncAction::Status { json }),
+        } => {
+            let store = home.open(clock, cli.business.as_deref())?;
+            let pos = store.sync_position()?;
+            if json {
+                print_json(&pos)?;
+            } else {
+                let tz = store
+                    .profile()
+                    .map(|p| p.timezone)
+                    .unwrap_or(usahaku_core::Timezone::Wib);
+                let dash = || "-".to_owned();
+                let rows = [
+                    (
+                        lang.pick("Server", "Server"),
+                        pos.server_url
+                            .clone()
+                            .unwrap_or_else(|| lang.pick("belum terhubung", "not connected").into()),
+                    ),
+                    (
+                        lang.pick("Menunggu dikirim", "Waiting to send"),
+                        pos.pending.to_string(),
+                    ),
+                    (
+                        lang.pick("Terakhir sinkron", "Last synced"),
+                        pos.last_sync_ms
+                            .map(|m| tz.format_datetime(m))
+                            .unwrap_or_else(dash),
+                    ),
+                    (
+                        lang.pick("Galat terakhir", "Last error"),
+                        pos.last_error.clone().unwrap_or_else(dash),
+                    ),
+                    (
+                        lang.pick("Selisih jam server", "Server clock offset"),
+                        pos.skew_ms
+                            .map(|s| format!("{} s", s / 1000))
+                            .unwrap_or_else(dash),
+                    ),
+                ];
+                for (label, value) in rows {
+                    writeln!(out, "{label:<20}: {value}")?;
+                }
+                if pos.skew_ms.is_some_and(|s| s.abs() > 5 * 60 * 1000) {
+                    writeln!(out, "{}", lang.pick(
+                        "Peringatan: jam komputer ini berbeda lebih dari 5 menit dari server. Periksa tanggal dan jam.",
+                        "Warning: this computer's clock is more than 5 minutes off the server's. Check the date and time.",
+                    ))?;
+                }
+            }
+        }
+        Command::Sync {
+            action: Some(SyncAction::Register { server, password }),
+        } => {
+            let mut store = home.open(clock, cli.business.as_deref())?;
+            let t = HttpTransport::new(&server)?;
+            rt.block_on(async {
+                usahaku_sync::register(&mut store, &t, &server, &password).await?;
+                usahaku_sync::sync_once(&mut store, &t).await
+            })?;
+            writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    "Usaha terdaftar di server dan sudah sinkron.",
+                    "Business registered on the server and synced."
+                )
+            )?;
+        }
+        Command::Sync {
+            action: Some(SyncAction::Code),
+        } => {
+            let store = home.open(clock, cli.business.as_deref())?;
+            let link = store.sync_link()?.ok_or(CoreError::NotLinked)?;
+            let t = HttpTransport::new(&link.server_url)?;
+            let code = rt.block_on(usahaku_sync::issue_pairing_code(&store, &t))?;
+            let tz = store.profile()?.timezone;
+            match lang {
+                Lang::Id => writeln!(
+                    out,
+                    "Kode pasangan: {}\nBerlaku sampai {}, sekali pakai.\nDi perangkat baru: usahaku pair --server {} --kode {}",
+                    code.code,
+                    tz.format_datetime(code.expires_ms),
+                    link.server_url,
+                    code.code
+                )?,
+                Lang::En => writeln!(
+                    out,
+                    "Pairing code: {}\nValid until {}, single use.\nOn the new device: usahaku pair --server {} --code {}",
+                    code.code,
+                    tz.format_datetime(code.expires_ms),
+                    link.server_url,
+                    code.code
+                )?,
+            }
+        }
+        // The store-only commands are run by run.
+        Command::Init(_) | Command::Businesses { .. } | Command::Profile { .. } | Command::Ops { .. } => {}
+    }
+    Ok(())
 }
 
 fn invalid(field: ProfileField, problem: Problem) -> CoreError {
@@ -177,6 +397,8 @@ fn run(cli: Cli, lang: Lang) -> Result<(), CoreError> {
         |clock: Arc<dyn Clock>| -> Result<Store, CoreError> { home.open(clock, cli.business.as_deref()) };
     let mut out = std::io::stdout().lock();
     match cli.command {
+        // Commands that talk to a server are run by run_sync.
+        Command::Sync { .. } | Command::Pair { .. } => {}
         Command::Init(a) => {
             let input = NewBusiness {
                 name: a.name,
