@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every check and test: formatting, clippy, all Rust
-# tests (unit, integration, crash, bindings), the UI's svelte-check/tsc and Vitest, and the
-# end-to-end WebDriver test of the real app under Xvfb.
+# tests (unit, integration, crash, bindings, the sync server against SQLite and a local
+# PostgreSQL), the UI's svelte-check/tsc and Vitest, and the end-to-end WebDriver test of the
+# real app under Xvfb.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 start=$(date +%s)
-ensure_system_packages
+ensure_system_packages postgresql
 ensure_rust
 ensure_node
 cd "$ROOT"
@@ -19,6 +20,16 @@ say "UI: svelte-check + tsc"
 (cd ui && npm run check)
 say "UI: Vitest"
 (cd ui && npm test)
+
+say "PostgreSQL for the server storage tests (a throwaway database per test)"
+read -r pg_version pg_cluster pg_port pg_status _ < <(pg_lsclusters -h | head -n1)
+if [ "$pg_status" != "online" ]; then
+  as_root pg_ctlcluster "$pg_version" "$pg_cluster" start
+fi
+if ! as_root su postgres -c "psql -p $pg_port -tAc \"SELECT 1 FROM pg_roles WHERE rolname = 'usahaku_test'\"" | grep -q 1; then
+  as_root su postgres -c "psql -p $pg_port -qc \"CREATE ROLE usahaku_test LOGIN CREATEDB PASSWORD 'usahaku_test'\""
+fi
+export USAHAKU_TEST_PG="postgres://usahaku_test:usahaku_test@127.0.0.1:$pg_port/postgres"
 
 say "cargo fmt --check"
 cargo fmt --all --check

@@ -6,6 +6,7 @@
 //! Storage sits behind [`storage::Storage`]; the HTTP layer in [`api`] is generic over it.
 
 pub mod api;
+pub mod postgres;
 pub mod secrets;
 pub mod sqlite;
 pub mod storage;

@@ -4,13 +4,14 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use usahaku_server::api::{ApiState, serve};
+use usahaku_server::postgres::PostgresStorage;
 use usahaku_server::sqlite::SqliteStorage;
 use usahaku_server::storage::Storage;
 
 #[derive(Debug, Parser)]
 #[command(name = "usahaku-server", version, about = "Usahaku sync server")]
 struct Args {
-    /// Storage: `sqlite:PATH` (embedded default).
+    /// Storage: `sqlite:PATH` (embedded default) or `postgres://user:pass@host/db`.
     #[arg(long, default_value = "sqlite:usahaku-server.db", env = "USAHAKU_SERVER_DB")]
     db: String,
     /// Address to listen on.
@@ -27,10 +28,26 @@ enum Command {
     NewEpoch,
 }
 
-fn sqlite_path(db: &str) -> anyhow::Result<PathBuf> {
-    db.strip_prefix("sqlite:")
-        .map(PathBuf::from)
-        .with_context(|| format!("unsupported --db {db:?}: use sqlite:PATH"))
+/// Runs the chosen command on one storage backend.
+async fn run<S: Storage>(storage: S, args: Args) -> anyhow::Result<()> {
+    if let Some(Command::NewEpoch) = args.command {
+        let epoch = storage.new_epoch().await?;
+        println!("new epoch {}", epoch.0);
+        return Ok(());
+    }
+    let listener = tokio::net::TcpListener::bind(&args.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
+    tracing::info!(addr = %listener.local_addr()?, "serving");
+    serve(
+        listener,
+        ApiState {
+            storage,
+            clock: usahaku_server::system_clock(),
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 #[tokio::main]
@@ -42,23 +59,13 @@ async fn main() -> anyhow::Result<()> {
         )
         .init();
     let args = Args::parse();
-    let storage = SqliteStorage::open(&sqlite_path(&args.db)?)?;
-    if let Some(Command::NewEpoch) = args.command {
-        let epoch = storage.new_epoch().await?;
-        println!("new epoch {}", epoch.0);
-        return Ok(());
+    if let Some(path) = args.db.strip_prefix("sqlite:") {
+        let storage = SqliteStorage::open(&PathBuf::from(path))?;
+        run(storage, args).await
+    } else if args.db.starts_with("postgres://") || args.db.starts_with("postgresql://") {
+        let storage = PostgresStorage::connect(&args.db).await?;
+        run(storage, args).await
+    } else {
+        anyhow::bail!("unsupported --db {:?}: use sqlite:PATH or postgres://…", args.db)
     }
-    let listener = tokio::net::TcpListener::bind(&args.listen)
-        .await
-        .with_context(|| format!("cannot listen on {}", args.listen))?;
-    tracing::info!(addr = %listener.local_addr()?, db = %args.db, "serving");
-    serve(
-        listener,
-        ApiState {
-            storage,
-            clock: usahaku_server::system_clock(),
-        },
-    )
-    .await?;
-    Ok(())
 }

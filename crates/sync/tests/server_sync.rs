@@ -1,4 +1,7 @@
-//! Devices syncing through a real server on loopback (SQLite storage in a temp dir).
+//! Devices syncing through a real server on loopback. Every test runs against SQLite storage
+//! in a temp dir and, when `USAHAKU_TEST_PG` names a PostgreSQL server
+//! (`postgres://user:pass@127.0.0.1/postgres`, a role allowed to create databases), against a
+//! throwaway PostgreSQL database too.
 
 #![allow(clippy::unwrap_used)] // test code: a failure should panic with its location
 
@@ -6,40 +9,102 @@ use std::sync::Arc;
 use usahaku_core::{BusinessType, Home, ManualClock, NewBusiness, ProfileInput, Store, Timezone};
 use usahaku_proto::wire::{PushRequest, PushResponse, RevokeRequest, decode_body, encode_body};
 use usahaku_server::api::{ApiState, serve};
+use usahaku_server::postgres::PostgresStorage;
 use usahaku_server::sqlite::SqliteStorage;
 use usahaku_sync::{HttpTransport, SyncError, Transport, issue_pairing_code, pair, register, sync_once};
 
 const PASSWORD: &str = "kata-sandi-toko";
 
+#[derive(Debug, Clone)]
+enum Backend {
+    Sqlite,
+    Postgres(String),
+}
+
+fn backends() -> Vec<Backend> {
+    let mut all = vec![Backend::Sqlite];
+    match std::env::var("USAHAKU_TEST_PG") {
+        Ok(url) if !url.is_empty() => all.push(Backend::Postgres(url)),
+        _ => eprintln!("USAHAKU_TEST_PG not set: PostgreSQL storage not tested in this run"),
+    }
+    all
+}
+
 struct Server {
     url: String,
     _dir: tempfile::TempDir,
     task: tokio::task::JoinHandle<()>,
+    /// (admin URL, database) to drop afterwards.
+    pg: Option<(String, String)>,
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
         self.task.abort();
+        if let Some((admin, db)) = self.pg.take() {
+            // Drop the throwaway database from a thread of its own (Drop cannot await).
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
+                rt.block_on(async {
+                    let (client, conn) = tokio_postgres::connect(&admin, tokio_postgres::NoTls)
+                        .await
+                        .unwrap();
+                    tokio::spawn(conn);
+                    client
+                        .batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
+                        .await
+                        .unwrap();
+                });
+            })
+            .join();
+        }
     }
 }
 
-async fn start_server() -> Server {
+async fn start_server(backend: &Backend) -> Server {
     let dir = tempfile::tempdir().unwrap();
-    let storage = SqliteStorage::open(&dir.path().join("server.db")).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
-    let task = tokio::spawn(async move {
-        serve(
-            listener,
-            ApiState {
-                storage,
-                clock: usahaku_server::system_clock(),
-            },
-        )
-        .await
-        .unwrap();
-    });
-    Server { url, _dir: dir, task }
+    let clock = usahaku_server::system_clock();
+    match backend {
+        Backend::Sqlite => {
+            let storage = SqliteStorage::open(&dir.path().join("server.db")).unwrap();
+            let task =
+                tokio::spawn(async move { serve(listener, ApiState { storage, clock }).await.unwrap() });
+            Server {
+                url,
+                _dir: dir,
+                task,
+                pg: None,
+            }
+        }
+        Backend::Postgres(admin) => {
+            let db = format!("usahaku_test_{}", uuid::Uuid::now_v7().simple());
+            let (client, conn) = tokio_postgres::connect(admin, tokio_postgres::NoTls)
+                .await
+                .unwrap();
+            let conn_task = tokio::spawn(conn);
+            client
+                .batch_execute(&format!("CREATE DATABASE {db}"))
+                .await
+                .unwrap();
+            drop(client);
+            conn_task.abort();
+            let (base, _) = admin.rsplit_once('/').unwrap();
+            let storage = PostgresStorage::connect(&format!("{base}/{db}")).await.unwrap();
+            let task =
+                tokio::spawn(async move { serve(listener, ApiState { storage, clock }).await.unwrap() });
+            Server {
+                url,
+                _dir: dir,
+                task,
+                pg: Some((admin.clone(), db)),
+            }
+        }
+    }
 }
 
 struct Devices {
@@ -107,277 +172,401 @@ fn fingerprint(store: &Store) -> (ProfileInput, Vec<(String, u64)>) {
 
 #[tokio::test]
 async fn paired_devices_start_with_the_business() {
-    let server = start_server().await;
-    let d = three_devices(&server).await;
-    let codes: Vec<&str> = d.stores.iter().map(|s| s.device().code.as_str()).collect();
-    assert_eq!(codes, ["A", "B", "C"]);
-    for s in &d.stores[1..] {
-        assert_eq!(s.profile().unwrap().name, "Kue Bu Tini");
-        assert_eq!(s.business_id(), d.stores[0].business_id());
+    for backend in backends() {
+        let server = start_server(&backend).await;
+        let d = three_devices(&server).await;
+        let codes: Vec<&str> = d.stores.iter().map(|s| s.device().code.as_str()).collect();
+        assert_eq!(codes, ["A", "B", "C"]);
+        for s in &d.stores[1..] {
+            assert_eq!(s.profile().unwrap().name, "Kue Bu Tini");
+            assert_eq!(s.business_id(), d.stores[0].business_id());
+        }
     }
 }
 
 #[tokio::test]
 async fn three_offline_devices_converge_in_every_sync_order() {
-    for order in [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
-        let server = start_server().await;
-        let t = HttpTransport::new(&server.url).unwrap();
-        let Devices {
-            mut stores,
-            clock,
-            _dirs,
-        } = three_devices(&server).await;
-        // Offline edits. Same field (name) on A and B, B later; different fields elsewhere.
-        clock.set(1_763_800_100_000);
-        edit(&mut stores[0], |p| {
-            p.name = "Kue Tini Jaya".into();
-            p.address = Some("Jl. Kenanga 3, Solo".into());
-        });
-        clock.set(1_763_800_200_000);
-        edit(&mut stores[1], |p| p.name = "Kue Tini Manis".into());
-        clock.set(1_763_800_150_000);
-        edit(&mut stores[2], |p| {
-            p.phone = Some("0813 1111 2222".into());
-            p.name = "Kue Bu Tini Solo".into();
-        });
-        // Sync in this order, then once more all round.
-        for &i in order.iter().chain(order.iter()) {
-            sync_once(&mut stores[i], &t).await.unwrap();
-        }
-        let fa = fingerprint(&stores[0]);
-        assert_eq!(fa, fingerprint(&stores[1]), "order {order:?}");
-        assert_eq!(fa, fingerprint(&stores[2]), "order {order:?}");
-        let p = &fa.0;
-        assert_eq!(
-            p.name, "Kue Tini Manis",
-            "highest HLC wins (B at +200 s), order {order:?}"
-        );
-        assert_eq!(p.address.as_deref(), Some("Jl. Kenanga 3, Solo"));
-        assert_eq!(p.phone.as_deref(), Some("6281311112222"));
-        // 1 creation + 3 edits, each op once.
-        assert_eq!(fa.1.len(), 4, "order {order:?}");
-        for s in &stores {
-            let pos = s.sync_position().unwrap();
-            assert_eq!(pos.pending, 0);
-            assert!(pos.last_error.is_none());
+    for backend in backends() {
+        let server = start_server(&backend).await;
+        for order in [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
+            let t = HttpTransport::new(&server.url).unwrap();
+            let Devices {
+                mut stores,
+                clock,
+                _dirs,
+            } = three_devices(&server).await;
+            // Offline edits. Same field (name) on A and B, B later; different fields elsewhere.
+            clock.set(1_763_800_100_000);
+            edit(&mut stores[0], |p| {
+                p.name = "Kue Tini Jaya".into();
+                p.address = Some("Jl. Kenanga 3, Solo".into());
+            });
+            clock.set(1_763_800_200_000);
+            edit(&mut stores[1], |p| p.name = "Kue Tini Manis".into());
+            clock.set(1_763_800_150_000);
+            edit(&mut stores[2], |p| {
+                p.phone = Some("0813 1111 2222".into());
+                p.name = "Kue Bu Tini Solo".into();
+            });
+            // Sync in this order, then once more all round.
+            for &i in order.iter().chain(order.iter()) {
+                sync_once(&mut stores[i], &t).await.unwrap();
+            }
+            let fa = fingerprint(&stores[0]);
+            assert_eq!(fa, fingerprint(&stores[1]), "order {order:?}");
+            assert_eq!(fa, fingerprint(&stores[2]), "order {order:?}");
+            let p = &fa.0;
+            assert_eq!(
+                p.name, "Kue Tini Manis",
+                "highest HLC wins (B at +200 s), order {order:?}"
+            );
+            assert_eq!(p.address.as_deref(), Some("Jl. Kenanga 3, Solo"));
+            assert_eq!(p.phone.as_deref(), Some("6281311112222"));
+            // 1 creation + 3 edits, each op once.
+            assert_eq!(fa.1.len(), 4, "order {order:?}");
+            for s in &stores {
+                let pos = s.sync_position().unwrap();
+                assert_eq!(pos.pending, 0);
+                assert!(pos.last_error.is_none());
+            }
         }
     }
 }
 
 #[tokio::test]
 async fn a_retried_or_duplicated_push_stores_nothing_twice() {
-    let server = start_server().await;
-    let t = HttpTransport::new(&server.url).unwrap();
-    let Devices { mut stores, .. } = three_devices(&server).await;
-    for n in 0..5 {
-        edit(&mut stores[1], |p| p.address = Some(format!("Jl. Melati {n}")));
-    }
-    let token = stores[1].sync_link().unwrap().unwrap().token;
-    let batch = stores[1].outbox(100).unwrap();
-    assert_eq!(batch.len(), 5);
-    // The first push lands but its answer is "lost": the client sends it again, reordered and
-    // with a duplicate inside.
-    let first: PushResponse = decode_body(
-        &t.post(
-            "/v1/push",
-            Some(&token),
-            encode_body(&PushRequest { ops: batch.clone() }),
-        )
-        .await
-        .unwrap(),
-    )
-    .unwrap();
-    assert_eq!(first.acked_seq, 5);
-    let mut again = batch.clone();
-    again.reverse();
-    again.push(batch[2].clone());
-    let second: PushResponse = decode_body(
-        &t.post("/v1/push", Some(&token), encode_body(&PushRequest { ops: again }))
+    for backend in backends() {
+        let server = start_server(&backend).await;
+        let t = HttpTransport::new(&server.url).unwrap();
+        let Devices { mut stores, .. } = three_devices(&server).await;
+        for n in 0..5 {
+            edit(&mut stores[1], |p| p.address = Some(format!("Jl. Melati {n}")));
+        }
+        let token = stores[1].sync_link().unwrap().unwrap().token;
+        let batch = stores[1].outbox(100).unwrap();
+        assert_eq!(batch.len(), 5);
+        // The first push lands but its answer is "lost": the client sends it again, reordered and
+        // with a duplicate inside.
+        let first: PushResponse = decode_body(
+            &t.post(
+                "/v1/push",
+                Some(&token),
+                encode_body(&PushRequest { ops: batch.clone() }),
+            )
             .await
             .unwrap(),
-    )
-    .unwrap();
-    assert_eq!(second.acked_seq, 5);
-    // A batch with a gap (seq 7 without 6) is held back, not stored out of order.
-    edit(&mut stores[1], |p| p.address = Some("Jl. Melati 5".into()));
-    edit(&mut stores[1], |p| p.address = Some("Jl. Melati 6".into()));
-    let tail = stores[1].outbox(100).unwrap();
-    let gap: PushResponse = decode_body(
-        &t.post(
-            "/v1/push",
-            Some(&token),
-            encode_body(&PushRequest {
-                ops: vec![tail[1].clone()],
-            }),
         )
-        .await
-        .unwrap(),
-    )
-    .unwrap();
-    assert_eq!(gap.acked_seq, 5);
-    sync_once(&mut stores[1], &t).await.unwrap();
-    sync_once(&mut stores[0], &t).await.unwrap();
-    // A received each of B's 7 ops exactly once.
-    let from_b = stores[0]
-        .ops(1000)
-        .unwrap()
-        .into_iter()
-        .filter(|r| r.op.device_id == stores[1].device().id)
-        .count();
-    assert_eq!(from_b, 7);
-    assert_eq!(
-        stores[0].profile().unwrap().address.as_deref(),
-        Some("Jl. Melati 6")
-    );
+        .unwrap();
+        assert_eq!(first.acked_seq, 5);
+        let mut again = batch.clone();
+        again.reverse();
+        again.push(batch[2].clone());
+        let second: PushResponse = decode_body(
+            &t.post("/v1/push", Some(&token), encode_body(&PushRequest { ops: again }))
+                .await
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(second.acked_seq, 5);
+        // A batch with a gap (seq 7 without 6) is held back, not stored out of order.
+        edit(&mut stores[1], |p| p.address = Some("Jl. Melati 5".into()));
+        edit(&mut stores[1], |p| p.address = Some("Jl. Melati 6".into()));
+        let tail = stores[1].outbox(100).unwrap();
+        let gap: PushResponse = decode_body(
+            &t.post(
+                "/v1/push",
+                Some(&token),
+                encode_body(&PushRequest {
+                    ops: vec![tail[1].clone()],
+                }),
+            )
+            .await
+            .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(gap.acked_seq, 5);
+        sync_once(&mut stores[1], &t).await.unwrap();
+        sync_once(&mut stores[0], &t).await.unwrap();
+        // A received each of B's 7 ops exactly once.
+        let from_b = stores[0]
+            .ops(1000)
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.op.device_id == stores[1].device().id)
+            .count();
+        assert_eq!(from_b, 7);
+        assert_eq!(
+            stores[0].profile().unwrap().address.as_deref(),
+            Some("Jl. Melati 6")
+        );
+    }
 }
 
 #[tokio::test]
 async fn businesses_are_isolated_and_tokens_can_be_revoked() {
-    let server = start_server().await;
-    let t = HttpTransport::new(&server.url).unwrap();
-    let Devices { mut stores, .. } = three_devices(&server).await;
-    // A second business on the same server.
-    let dir = tempfile::tempdir().unwrap();
-    let (mut other, _) = Home::new(dir.path())
-        .create(
-            Arc::new(ManualClock::stepping(1_763_800_000_000, 1)),
-            NewBusiness {
-                name: "Bengkel Las Pak Darto".into(),
-                owner_name: "Darto".into(),
-                business_type: BusinessType::Jasa,
-                timezone: Timezone::Wib,
-            },
-        )
-        .unwrap();
-    register(&mut other, &t, &server.url, "sandi-bengkel")
-        .await
-        .unwrap();
-    sync_once(&mut other, &t).await.unwrap();
-    let other_token = other.sync_link().unwrap().unwrap().token;
+    for backend in backends() {
+        let server = start_server(&backend).await;
+        let t = HttpTransport::new(&server.url).unwrap();
+        let Devices { mut stores, .. } = three_devices(&server).await;
+        // A second business on the same server.
+        let dir = tempfile::tempdir().unwrap();
+        let (mut other, _) = Home::new(dir.path())
+            .create(
+                Arc::new(ManualClock::stepping(1_763_800_000_000, 1)),
+                NewBusiness {
+                    name: "Bengkel Las Pak Darto".into(),
+                    owner_name: "Darto".into(),
+                    business_type: BusinessType::Jasa,
+                    timezone: Timezone::Wib,
+                },
+            )
+            .unwrap();
+        register(&mut other, &t, &server.url, "sandi-bengkel")
+            .await
+            .unwrap();
+        sync_once(&mut other, &t).await.unwrap();
+        let other_token = other.sync_link().unwrap().unwrap().token;
 
-    // Pull with the other business's token sees none of Bu Tini's ops.
-    let page: usahaku_proto::wire::PullResponse =
-        decode_body(&t.get("/v1/pull?cursor=0", &other_token).await.unwrap()).unwrap();
-    assert!(page.ops.iter().all(|o| o.device_id == other.device().id));
-    assert!(page.ops.is_empty(), "own ops are not sent back");
-    // Pushing Bu Tini's device's ops with the other token is refused.
-    let a_ops = stores[0].outbox(0).unwrap();
-    let mut a_all = stores[0]
-        .ops(10)
-        .unwrap()
-        .into_iter()
-        .map(|r| r.op)
-        .collect::<Vec<_>>();
-    a_all.extend(a_ops);
-    let refused = t
-        .post(
-            "/v1/push",
-            Some(&other_token),
-            encode_body(&PushRequest { ops: a_all }),
-        )
-        .await;
-    assert!(matches!(refused, Err(SyncError::Refused { status: 403, .. })));
-    // Revoking Bu Tini's device B with the other business's token and password: no such device.
-    let revoke = RevokeRequest {
-        device_id: stores[1].device().id,
-        owner_password: "sandi-bengkel".into(),
-    };
-    let r = t
-        .post("/v1/devices/revoke", Some(&other_token), encode_body(&revoke))
-        .await;
-    assert!(matches!(r, Err(SyncError::Refused { status: 404, .. })));
-    // Status names the token's own business.
-    let st = usahaku_sync::server_status(&other, &t).await.unwrap();
-    assert_eq!(st.tenant_id, other.business_id());
+        // Pull with the other business's token sees none of Bu Tini's ops.
+        let page: usahaku_proto::wire::PullResponse =
+            decode_body(&t.get("/v1/pull?cursor=0", &other_token).await.unwrap()).unwrap();
+        assert!(page.ops.iter().all(|o| o.device_id == other.device().id));
+        assert!(page.ops.is_empty(), "own ops are not sent back");
+        // Pushing Bu Tini's device's ops with the other token is refused.
+        let a_ops = stores[0].outbox(0).unwrap();
+        let mut a_all = stores[0]
+            .ops(10)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.op)
+            .collect::<Vec<_>>();
+        a_all.extend(a_ops);
+        let refused = t
+            .post(
+                "/v1/push",
+                Some(&other_token),
+                encode_body(&PushRequest { ops: a_all }),
+            )
+            .await;
+        assert!(matches!(refused, Err(SyncError::Refused { status: 403, .. })));
+        // Revoking Bu Tini's device B with the other business's token and password: no such device.
+        let revoke = RevokeRequest {
+            device_id: stores[1].device().id,
+            owner_password: "sandi-bengkel".into(),
+        };
+        let r = t
+            .post("/v1/devices/revoke", Some(&other_token), encode_body(&revoke))
+            .await;
+        assert!(matches!(r, Err(SyncError::Refused { status: 404, .. })));
+        // Status names the token's own business.
+        let st = usahaku_sync::server_status(&other, &t).await.unwrap();
+        assert_eq!(st.tenant_id, other.business_id());
 
-    // The owner revokes device C (from device A, with the password): C is refused everywhere.
-    let a_token = stores[0].sync_link().unwrap().unwrap().token;
-    let wrong = RevokeRequest {
-        device_id: stores[2].device().id,
-        owner_password: "salah-sandi".into(),
-    };
-    assert!(matches!(
-        t.post("/v1/devices/revoke", Some(&a_token), encode_body(&wrong))
-            .await,
-        Err(SyncError::Refused { status: 403, .. })
-    ));
-    let revoke = RevokeRequest {
-        device_id: stores[2].device().id,
-        owner_password: PASSWORD.into(),
-    };
-    t.post("/v1/devices/revoke", Some(&a_token), encode_body(&revoke))
-        .await
-        .unwrap();
-    let err = sync_once(&mut stores[2], &t).await.unwrap_err();
-    assert!(matches!(err, SyncError::Refused { status: 401, .. }));
-    assert!(
-        stores[2].sync_position().unwrap().last_error.is_some(),
-        "the failure shows in the status"
-    );
-    let c_token = stores[2].sync_link().unwrap().unwrap().token;
-    assert!(matches!(
-        t.get("/v1/status", &c_token).await,
-        Err(SyncError::Refused { status: 401, .. })
-    ));
-    assert!(matches!(
-        t.get("/v1/status", "uhk_not-a-token").await,
-        Err(SyncError::Refused { status: 401, .. })
-    ));
+        // The owner revokes device C (from device A, with the password): C is refused everywhere.
+        let a_token = stores[0].sync_link().unwrap().unwrap().token;
+        let wrong = RevokeRequest {
+            device_id: stores[2].device().id,
+            owner_password: "salah-sandi".into(),
+        };
+        assert!(matches!(
+            t.post("/v1/devices/revoke", Some(&a_token), encode_body(&wrong))
+                .await,
+            Err(SyncError::Refused { status: 403, .. })
+        ));
+        let revoke = RevokeRequest {
+            device_id: stores[2].device().id,
+            owner_password: PASSWORD.into(),
+        };
+        t.post("/v1/devices/revoke", Some(&a_token), encode_body(&revoke))
+            .await
+            .unwrap();
+        let err = sync_once(&mut stores[2], &t).await.unwrap_err();
+        assert!(matches!(err, SyncError::Refused { status: 401, .. }));
+        assert!(
+            stores[2].sync_position().unwrap().last_error.is_some(),
+            "the failure shows in the status"
+        );
+        let c_token = stores[2].sync_link().unwrap().unwrap().token;
+        assert!(matches!(
+            t.get("/v1/status", &c_token).await,
+            Err(SyncError::Refused { status: 401, .. })
+        ));
+        assert!(matches!(
+            t.get("/v1/status", "uhk_not-a-token").await,
+            Err(SyncError::Refused { status: 401, .. })
+        ));
+    }
 }
 
 #[tokio::test]
 async fn pairing_codes_are_single_use_and_guessing_is_throttled() {
-    let server = start_server().await;
-    let t = HttpTransport::new(&server.url).unwrap();
-    let Devices { stores, clock, .. } = three_devices(&server).await;
-    let code = issue_pairing_code(&stores[0], &t).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    pair(
-        &Home::new(dir.path().join("d")),
-        Arc::new(clock.clone()),
-        &t,
-        &server.url,
-        &code.code,
-    )
-    .await
-    .unwrap();
-    let reuse = pair(
-        &Home::new(dir.path().join("e")),
-        Arc::new(clock.clone()),
-        &t,
-        &server.url,
-        &code.code,
-    )
-    .await;
-    assert!(matches!(reuse, Err(SyncError::Refused { status: 403, .. })));
-    // Nine more wrong guesses (ten in all) and even a right code is refused for a while.
-    for i in 0..9 {
-        let r = pair(
-            &Home::new(dir.path().join(format!("g{i}"))),
+    for backend in backends() {
+        let server = start_server(&backend).await;
+        let t = HttpTransport::new(&server.url).unwrap();
+        let Devices { stores, clock, .. } = three_devices(&server).await;
+        let code = issue_pairing_code(&stores[0], &t).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        pair(
+            &Home::new(dir.path().join("d")),
             Arc::new(clock.clone()),
             &t,
             &server.url,
-            "ZZZZ-ZZZZ",
+            &code.code,
+        )
+        .await
+        .unwrap();
+        let reuse = pair(
+            &Home::new(dir.path().join("e")),
+            Arc::new(clock.clone()),
+            &t,
+            &server.url,
+            &code.code,
         )
         .await;
-        assert!(matches!(r, Err(SyncError::Refused { status: 403, .. })), "{i}");
+        assert!(matches!(reuse, Err(SyncError::Refused { status: 403, .. })));
+        // Nine more wrong guesses (ten in all) and even a right code is refused for a while.
+        for i in 0..9 {
+            let r = pair(
+                &Home::new(dir.path().join(format!("g{i}"))),
+                Arc::new(clock.clone()),
+                &t,
+                &server.url,
+                "ZZZZ-ZZZZ",
+            )
+            .await;
+            assert!(matches!(r, Err(SyncError::Refused { status: 403, .. })), "{i}");
+        }
+        let fresh = issue_pairing_code(&stores[0], &t).await.unwrap();
+        let r = pair(
+            &Home::new(dir.path().join("h")),
+            Arc::new(clock.clone()),
+            &t,
+            &server.url,
+            &fresh.code,
+        )
+        .await;
+        assert!(matches!(r, Err(SyncError::Refused { status: 429, .. })));
+        // Nothing was created for the refused attempts.
+        assert!(
+            !dir.path().join("h").join("usaha").exists()
+                || std::fs::read_dir(dir.path().join("h").join("usaha"))
+                    .unwrap()
+                    .count()
+                    == 0
+        );
     }
-    let fresh = issue_pairing_code(&stores[0], &t).await.unwrap();
-    let r = pair(
-        &Home::new(dir.path().join("h")),
-        Arc::new(clock.clone()),
-        &t,
-        &server.url,
-        &fresh.code,
-    )
-    .await;
-    assert!(matches!(r, Err(SyncError::Refused { status: 429, .. })));
-    // Nothing was created for the refused attempts.
-    assert!(
-        !dir.path().join("h").join("usaha").exists()
-            || std::fs::read_dir(dir.path().join("h").join("usaha"))
-                .unwrap()
-                .count()
-                == 0
+}
+
+#[tokio::test]
+async fn malformed_truncated_oversized_and_wrong_version_bodies_are_refused() {
+    for backend in backends() {
+        let server = start_server(&backend).await;
+        let t = HttpTransport::new(&server.url).unwrap();
+        let Devices { mut stores, .. } = three_devices(&server).await;
+        edit(&mut stores[0], |p| p.address = Some("Jl. Anggrek 2".into()));
+        let token = stores[0].sync_link().unwrap().unwrap().token;
+        let head_before = usahaku_sync::server_status(&stores[0], &t).await.unwrap().head;
+        let good = encode_body(&PushRequest {
+            ops: stores[0].outbox(10).unwrap(),
+        });
+        let mut wrong_version = good.clone();
+        wrong_version[2] = 0x7f;
+        let cases: Vec<(&str, Vec<u8>, u16)> = vec![
+            ("garbage", b"bukan body".to_vec(), 400),
+            ("empty", Vec::new(), 400),
+            ("truncated", good[..good.len() / 2].to_vec(), 400),
+            ("wrong version", wrong_version, 426),
+            (
+                "oversized",
+                vec![7u8; usahaku_proto::wire::MAX_BODY_BYTES + 10],
+                413,
+            ),
+        ];
+        for (what, body, status) in cases {
+            match t.post("/v1/push", Some(&token), body).await {
+                Err(SyncError::Refused { status: s, .. }) => assert_eq!(s, status, "{what}"),
+                other => panic!("{what}: {other:?}"),
+            }
+        }
+        // Still serving, and nothing was stored.
+        let st = usahaku_sync::server_status(&stores[0], &t).await.unwrap();
+        assert_eq!(st.head, head_before);
+        sync_once(&mut stores[0], &t).await.unwrap();
+        assert_eq!(
+            usahaku_sync::server_status(&stores[0], &t).await.unwrap().head,
+            head_before + 1
+        );
+    }
+}
+
+#[tokio::test]
+async fn two_server_instances_on_one_postgres_converge_and_wake_each_other() {
+    let Some(Backend::Postgres(admin)) = backends().into_iter().find(|b| matches!(b, Backend::Postgres(_)))
+    else {
+        return;
+    };
+    let first = start_server(&Backend::Postgres(admin.clone())).await;
+    let db = first.pg.as_ref().unwrap().1.clone();
+    let (base, _) = admin.rsplit_once('/').unwrap();
+    let storage = PostgresStorage::connect(&format!("{base}/{db}")).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url2 = format!("http://{}", listener.local_addr().unwrap());
+    let clock = usahaku_server::system_clock();
+    let task = tokio::spawn(async move { serve(listener, ApiState { storage, clock }).await.unwrap() });
+    let second = Server {
+        url: url2,
+        _dir: tempfile::tempdir().unwrap(),
+        task,
+        pg: None,
+    };
+
+    let (t1, t2) = (
+        HttpTransport::new(&first.url).unwrap(),
+        HttpTransport::new(&second.url).unwrap(),
     );
+    let Devices {
+        mut stores, clock, ..
+    } = three_devices(&first).await;
+    // Clients alternate between the instances.
+    for round in 0..4u32 {
+        clock.set(1_763_800_000_000 + i64::from(round) * 60_000);
+        let i = (round % 3) as usize;
+        edit(&mut stores[i], |p| {
+            p.address = Some(format!("Jl. Pemuda {round}"))
+        });
+        for (k, s) in stores.iter_mut().enumerate() {
+            let t = if (k + round as usize).is_multiple_of(2) { &t1 } else { &t2 };
+            sync_once(s, t).await.unwrap();
+        }
+    }
+    for s in stores.iter_mut() {
+        sync_once(s, &t2).await.unwrap();
+    }
+    let f = fingerprint(&stores[0]);
+    assert_eq!(f, fingerprint(&stores[1]));
+    assert_eq!(f, fingerprint(&stores[2]));
+    assert_eq!(f.0.address.as_deref(), Some("Jl. Pemuda 3"));
+
+    // A long-poll on instance 2 is woken by a push through instance 1 (LISTEN/NOTIFY).
+    let b_token = stores[1].sync_link().unwrap().unwrap().token;
+    let cursor = stores[1].sync_position().unwrap().cursor;
+    let waiting = tokio::spawn(async move {
+        let started = std::time::Instant::now();
+        let body = t2
+            .get(&format!("/v1/pull?cursor={cursor}&wait_ms=20000"), &b_token)
+            .await
+            .unwrap();
+        let page: usahaku_proto::wire::PullResponse = decode_body(&body).unwrap();
+        (page.ops.len(), started.elapsed())
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    edit(&mut stores[0], |p| p.address = Some("Jl. Pemuda 4".into()));
+    sync_once(&mut stores[0], &t1).await.unwrap();
+    let (n, waited) = waiting.await.unwrap();
+    assert_eq!(n, 1);
+    assert!(
+        waited < std::time::Duration::from_secs(10),
+        "woken by NOTIFY, not by the 20 s timeout ({waited:?})"
+    );
+    drop(second);
 }

@@ -8,6 +8,11 @@ export const commands = {
 	setLanguage: (lang: Lang) => typedError<null, UiError>(__TAURI_INVOKE("set_language", { lang })),
 	createBusiness: (input: NewBusiness) => typedError<Profile, UiError>(__TAURI_INVOKE("create_business", { input })),
 	updateProfile: (input: ProfileInput) => typedError<Profile, UiError>(__TAURI_INVOKE("update_profile", { input })),
+	syncStatus: () => typedError<SyncView, UiError>(__TAURI_INVOKE("sync_status")),
+	syncNow: () => typedError<SyncView, UiError>(__TAURI_INVOKE("sync_now")),
+	syncRegister: (serverUrl: string, ownerPassword: string) => typedError<SyncView, UiError>(__TAURI_INVOKE("sync_register", { serverUrl, ownerPassword })),
+	syncPairingCode: () => typedError<PairingCode, UiError>(__TAURI_INVOKE("sync_pairing_code")),
+	joinBusiness: (serverUrl: string, code: string) => typedError<Profile, UiError>(__TAURI_INVOKE("join_business", { serverUrl, code })),
 };
 
 /* Types */
@@ -59,6 +64,14 @@ export type NewBusiness = {
 	timezone: Timezone,
 };
 
+/**  A one-time code that lets another device join this business. */
+export type PairingCode = {
+	/**  `XXXX-XXXX`, single use. */
+	code: string,
+	/**  When it stops working, ms since the Unix epoch (server clock). */
+	expires_ms: number,
+};
+
 /**  The stored profile. */
 export type Profile = {
 	/**  The business id (UUID). */
@@ -101,6 +114,22 @@ export type ProfileInput = {
 	npwp: string | null,
 	/**  Jenis wajib pajak. */
 	taxpayer_kind: TaxpayerKind,
+};
+
+/**  What the UI shows about sync. */
+export type SyncView = {
+	/**  Server address when this business is connected, else null. */
+	server_url: string | null,
+	/**  Local changes not yet on the server. */
+	pending: number,
+	/**  Last successful contact, ms since the Unix epoch. */
+	last_sync_ms: number | null,
+	/**  Last sync error, already translated; null after a success. */
+	last_error: string | null,
+	/**  Server clock minus this PC's clock, ms. */
+	skew_ms: number | null,
+	/**  A sync round is running right now (background or requested). */
+	syncing: boolean,
 };
 
 /**  Taxpayer kind for PPh Final UMKM. */

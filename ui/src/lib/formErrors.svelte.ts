@@ -1,33 +1,48 @@
-// Error state of one form. Client-side hints are kept as field names and translated when shown,
+// Error state of one form. Client-side hints are kept as message keys and translated when shown,
 // so they follow a language switch; messages from Rust are shown as Rust sent them.
 import type { UiError } from "./bindings";
 import { noErrors, placeUiError, type FieldKey, type FormErrors } from "./forms";
-import { t } from "./i18n.svelte";
-import { requiredErrors } from "./labels";
+import { t, type MessageKey } from "./i18n.svelte";
+import { requiredHints } from "./labels";
 
-export class FormErrorState {
-  private missing: FieldKey[] = $state([]);
-  private fromRust: FormErrors = $state(noErrors());
+/** `K` names the form's fields: the profile's by default, or a sync form's. */
+export class FormErrorState<K extends string = FieldKey> {
+  private hints: Partial<Record<K, MessageKey>> = $state({});
+  private fromRust: FormErrors<K> = $state(noErrors<K>());
   private unexpected = $state(false);
 
   /** What the form shows now. */
-  readonly current: FormErrors = $derived({
+  readonly current: FormErrors<K> = $derived({
     top: this.unexpected ? t("error.unexpected") : this.fromRust.top,
-    fields: { ...this.fromRust.fields, ...requiredErrors(this.missing).fields },
+    fields: { ...this.fromRust.fields, ...this.translatedHints() },
   });
 
-  constructor(private readonly formFields: readonly FieldKey[]) {}
+  constructor(private readonly formFields: readonly K[]) {}
+
+  private translatedHints(): Partial<Record<K, string>> {
+    const out: Partial<Record<K, string>> = {};
+    for (const f of Object.keys(this.hints) as K[]) {
+      const key = this.hints[f];
+      if (key) out[f] = t(key);
+    }
+    return out;
+  }
 
   clear(): void {
-    this.missing = [];
-    this.fromRust = noErrors();
+    this.hints = {};
+    this.fromRust = noErrors<K>();
     this.unexpected = false;
   }
 
-  /** Required fields left empty (checked before anything is sent to Rust). */
-  setMissing(missing: readonly FieldKey[]): void {
+  /** Problems found before anything is sent to Rust, one message key per field. */
+  setHints(hints: Partial<Record<K, MessageKey>>): void {
     this.clear();
-    this.missing = [...missing];
+    this.hints = { ...hints };
+  }
+
+  /** Required fields left empty (checked before anything is sent to Rust). */
+  setMissing(this: FormErrorState<FieldKey>, missing: readonly FieldKey[]): void {
+    this.setHints(requiredHints(missing));
   }
 
   /** A refusal from Rust: beside its field, or at the top of the form. */
@@ -44,11 +59,15 @@ export class FormErrorState {
 
   /** The person edited this field: its message has done its job. */
   clearField(name: string | undefined): void {
-    if (!name) return;
-    this.missing = this.missing.filter((f) => f !== name);
-    if (name in this.fromRust.fields) {
-      const { [name as FieldKey]: _gone, ...rest } = this.fromRust.fields;
-      this.fromRust = { top: this.fromRust.top, fields: rest };
+    if (!name || !this.formFields.includes(name as K)) return;
+    const field = name as K;
+    if (field in this.hints) {
+      const { [field]: _hint, ...rest } = this.hints;
+      this.hints = rest as Partial<Record<K, MessageKey>>;
+    }
+    if (field in this.fromRust.fields) {
+      const { [field]: _gone, ...rest } = this.fromRust.fields;
+      this.fromRust = { top: this.fromRust.top, fields: rest as Partial<Record<K, string>> };
     }
   }
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { MONTHS_ID, formatDate, formatPhone, formatRupiah } from "./format";
+import {
+  MONTHS_ID,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatPhone,
+  formatRupiah,
+  formatTime,
+  sameDay,
+} from "./format";
 
 describe("formatRupiah", () => {
   it("formats zero", () => {
@@ -112,5 +121,65 @@ describe("formatPhone", () => {
   it("leaves anything else alone", () => {
     expect(formatPhone("0812")).toBe("0812");
     expect(formatPhone("")).toBe("");
+  });
+});
+
+describe("formatCount", () => {
+  it("groups thousands with dots", () => {
+    expect(formatCount(0)).toBe("0");
+    expect(formatCount(7)).toBe("7");
+    expect(formatCount(999)).toBe("999");
+    expect(formatCount(1000)).toBe("1.000");
+    expect(formatCount(1250000)).toBe("1.250.000");
+    expect(formatCount(-5000)).toBe("-5.000");
+  });
+  it("refuses what is not a whole number", () => {
+    expect(() => formatCount(1.5)).toThrow(RangeError);
+    expect(() => formatCount(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe("formatTime", () => {
+  it("shows the time of day in the business's zone, 24-hour with a colon", () => {
+    const instant = Date.UTC(2026, 10, 22, 2, 5); // 02:05 UTC
+    expect(formatTime(instant, "WIB")).toBe("09:05");
+    expect(formatTime(instant, "WITA")).toBe("10:05");
+    expect(formatTime(instant, "WIT")).toBe("11:05");
+    expect(formatTime(new Date(instant), "WIB")).toBe("09:05");
+    expect(formatTime("2026-11-22T02:05:00Z", "WIB")).toBe("09:05");
+    expect(formatTime("2026-12-31T16:59:00Z", "WIB")).toBe("23:59");
+    expect(formatTime("2026-12-31T17:00:00Z", "WIB")).toBe("00:00");
+  });
+
+  it("uses the computer's zone when none is given", () => {
+    expect(formatTime(new Date(2026, 10, 22, 7, 3))).toBe("07:03");
+    expect(formatTime(new Date(2026, 10, 22, 21, 45))).toBe("21:45");
+  });
+
+  it("rejects invalid instants", () => {
+    expect(() => formatTime(Number.NaN, "WIB")).toThrow(RangeError);
+    expect(() => formatTime("bukan jam", "WIB")).toThrow(RangeError);
+  });
+});
+
+describe("formatDateTime", () => {
+  it("names the date, time and zone", () => {
+    expect(formatDateTime(Date.UTC(2026, 10, 22, 2, 5), "WITA")).toBe("22 Nov 2026 10:05 WITA");
+    // 21 Nov 15:30 UTC: 22:30 WIB the same day, 00:30 WIT the next day.
+    expect(formatDateTime(Date.UTC(2026, 10, 21, 15, 30), "WIB")).toBe("21 Nov 2026 22:30 WIB");
+    expect(formatDateTime(Date.UTC(2026, 10, 21, 15, 30), "WIT")).toBe("22 Nov 2026 00:30 WIT");
+  });
+
+  it("formats epoch milliseconds as a date too", () => {
+    expect(formatDate(Date.UTC(2026, 10, 21, 17, 30), "short", "WIB")).toBe("22 Nov 2026");
+  });
+});
+
+describe("sameDay", () => {
+  it("compares calendar days in the business's zone", () => {
+    const a = Date.UTC(2026, 10, 21, 16, 30); // 23:30 WIB, 00:30 WITA (22 Nov)
+    const b = Date.UTC(2026, 10, 22, 5, 0); // 12:00 WIB, 13:00 WITA (22 Nov)
+    expect(sameDay(a, b, "WIB")).toBe(false);
+    expect(sameDay(a, b, "WITA")).toBe(true);
   });
 });

@@ -23,7 +23,9 @@ export function formatRupiah(value: number | bigint): string {
   let negative: boolean;
   let digits: string;
   if (typeof value === "bigint") {
-    negative = value < 0n;
+    // Compared with a number, not a `0n` literal: the build targets engines older than BigInt
+    // literal syntax (safari13), and a bigint compares with a number exactly.
+    negative = value < 0;
     digits = (negative ? -value : value).toString();
   } else {
     if (!Number.isFinite(value)) {
@@ -35,6 +37,12 @@ export function formatRupiah(value: number | bigint): string {
     digits = BigInt(rounded).toString();
   }
   return `${negative ? "-" : ""}Rp${groupThousands(digits)}`;
+}
+
+/** Formats a count of things with dot thousands: `1.250`. Throws RangeError unless a whole number. */
+export function formatCount(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`formatCount: not a whole number: ${n}`);
+  return `${n < 0 ? "-" : ""}${groupThousands(String(Math.abs(n)))}`;
 }
 
 /** Indonesian month abbreviations, as printed on nota and reports. */
@@ -52,7 +60,23 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 type Ymd = { year: number; month: number; day: number }; // month 1..12
 
-function toYmd(d: Date | string, zone?: Timezone): Ymd {
+/** An instant: a Date, milliseconds since the Unix epoch, or an ISO timestamp. */
+export type Instant = Date | number | string;
+
+function toInstant(d: Instant, what: string): Date {
+  const date = d instanceof Date ? d : new Date(d);
+  if (Number.isNaN(date.getTime())) {
+    throw new RangeError(`${what}: invalid date: ${String(d)}`);
+  }
+  return date;
+}
+
+/** Moves an instant so that its UTC fields read as the wall clock in `zone`. */
+function inZone(date: Date, zone: Timezone): Date {
+  return new Date(date.getTime() + TIMEZONE_OFFSET_HOURS[zone] * 3_600_000);
+}
+
+function toYmd(d: Instant, zone?: Timezone): Ymd {
   if (typeof d === "string") {
     // A plain calendar date ("2026-11-22") names a day, not an instant:
     // never shift it through a time zone.
@@ -70,13 +94,10 @@ function toYmd(d: Date | string, zone?: Timezone): Ymd {
       return ymd;
     }
   }
-  const date = typeof d === "string" ? new Date(d) : d;
-  if (Number.isNaN(date.getTime())) {
-    throw new RangeError(`formatDate: invalid date: ${String(d)}`);
-  }
+  const date = toInstant(d, "formatDate");
   if (zone) {
     // The business's own zone (WIB/WITA/WIT), whatever the computer's clock zone is.
-    const shifted = new Date(date.getTime() + TIMEZONE_OFFSET_HOURS[zone] * 3_600_000);
+    const shifted = inZone(date, zone);
     return {
       year: shifted.getUTCFullYear(),
       month: shifted.getUTCMonth() + 1,
@@ -88,16 +109,38 @@ function toYmd(d: Date | string, zone?: Timezone): Ymd {
 
 /**
  * Formats a date as `22 Nov 2026` ("short") or `22/11/2026` ("numeric").
- * A Date or an ISO timestamp is shown in `zone` if given, else in the computer's local zone.
- * A plain "YYYY-MM-DD" string is shown as that calendar day.
+ * A Date, epoch milliseconds or an ISO timestamp is shown in `zone` if given, else in the
+ * computer's local zone. A plain "YYYY-MM-DD" string is shown as that calendar day.
  * Throws RangeError for an invalid date.
  */
-export function formatDate(d: Date | string, style: DateStyle = "short", zone?: Timezone): string {
+export function formatDate(d: Instant, style: DateStyle = "short", zone?: Timezone): string {
   const { year, month, day } = toYmd(d, zone);
   if (style === "numeric") {
     return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
   }
   return `${day} ${MONTHS_ID[month - 1]} ${year}`;
+}
+
+/**
+ * Formats the time of day, 24-hour with a colon: `09:05`, `22:30`.
+ * Shown in `zone` if given, else in the computer's local zone. Throws RangeError for an invalid date.
+ */
+export function formatTime(d: Instant, zone?: Timezone): string {
+  const date = toInstant(d, "formatTime");
+  const shifted = zone ? inZone(date, zone) : null;
+  const h = shifted ? shifted.getUTCHours() : date.getHours();
+  const m = shifted ? shifted.getUTCMinutes() : date.getMinutes();
+  return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`;
+}
+
+/** Date and time in the business's zone, with the zone named: `22 Nov 2026 09:05 WITA`. */
+export function formatDateTime(d: Instant, zone: Timezone): string {
+  return `${formatDate(d, "short", zone)} ${formatTime(d, zone)} ${zone}`;
+}
+
+/** The same calendar day in `zone`. */
+export function sameDay(a: Instant, b: Instant, zone: Timezone): boolean {
+  return formatDate(a, "numeric", zone) === formatDate(b, "numeric", zone);
 }
 
 /**

@@ -123,10 +123,13 @@ export function prepareProfileInput(f: ProfileFields): Prepared<ProfileInput> {
   };
 }
 
-/** Errors as a form shows them: one by each named field, or one at the top of the form. */
-export type FormErrors = { top: string | null; fields: Partial<Record<FieldKey, string>> };
+/**
+ * Errors as a form shows them: one by each named field, or one at the top of the form.
+ * `K` names the form's fields (the profile's by default; the sync forms have their own).
+ */
+export type FormErrors<K extends string = FieldKey> = { top: string | null; fields: Partial<Record<K, string>> };
 
-export function noErrors(): FormErrors {
+export function noErrors<K extends string = FieldKey>(): FormErrors<K> {
   return { top: null, fields: {} };
 }
 
@@ -134,20 +137,25 @@ export function noErrors(): FormErrors {
  * Places an (already translated) error from Rust: beside its field when the form has that
  * field, otherwise at the top of the form. Never shows the code.
  */
-export function placeUiError(
+export function placeUiError<K extends string = FieldKey>(
   error: UiError,
-  formFields: readonly FieldKey[],
+  formFields: readonly K[],
   fallbackMessage: string,
-): FormErrors {
-  const message = error.message.trim() === "" ? fallbackMessage : error.message;
-  const field = formFields.find((f) => f === error.field);
-  return field ? { top: null, fields: { [field]: message } } : { top: message, fields: {} };
+): FormErrors<K> {
+  // Defensive: a failed invoke can reject with a bare string instead of a UiError.
+  const text = typeof error?.message === "string" ? error.message.trim() : "";
+  const message = text === "" ? fallbackMessage : error.message;
+  const field = formFields.find((f) => f === error?.field);
+  if (!field) return { top: message, fields: {} };
+  const fields: Partial<Record<K, string>> = {};
+  fields[field] = message;
+  return { top: null, fields };
 }
 
 /** The first field (in form order) that has an error, to move the keyboard focus there. */
-export function firstErrorField(
-  errors: FormErrors,
-  formFields: readonly FieldKey[],
-): FieldKey | undefined {
+export function firstErrorField<K extends string = FieldKey>(
+  errors: FormErrors<K>,
+  formFields: readonly K[],
+): K | undefined {
   return formFields.find((f) => errors.fields[f] !== undefined);
 }

@@ -1,8 +1,10 @@
 // Typed mapping from data values to UI strings, so templates never build keys by hand.
 import type { BusinessType, Lang, TaxpayerKind, Timezone } from "./bindings";
-import type { FieldKey, FormErrors } from "./forms";
+import type { FieldKey } from "./forms";
 import { t, type MessageKey } from "./i18n.svelte";
+import type { Message } from "./messages";
 import type { Section } from "./sections";
+import { skewMessage, type ClockSkew } from "./sync";
 
 const BUSINESS_TYPE_KEYS: Record<BusinessType, MessageKey> = {
   kuliner: "businessType.kuliner",
@@ -73,12 +75,20 @@ export const langName = (v: Lang): string => t(LANG_KEYS[v].name);
 export const fieldLabel = (v: FieldKey): string => t(FIELD_KEYS[v]);
 export const sectionLabel = (v: Section): string => t(SECTION_KEYS[v]);
 
-/** Client-side hints for required fields left empty. */
-export function requiredErrors(missing: readonly FieldKey[]): FormErrors {
-  const fields: FormErrors["fields"] = {};
-  for (const f of missing) {
-    const key = REQUIRED_KEYS[f];
-    fields[f] = key ? t(key) : t("error.unexpected");
-  }
-  return { top: null, fields };
+/** Client-side hints for required fields left empty, as message keys. */
+export function requiredHints(missing: readonly FieldKey[]): Partial<Record<FieldKey, MessageKey>> {
+  const hints: Partial<Record<FieldKey, MessageKey>> = {};
+  for (const f of missing) hints[f] = REQUIRED_KEYS[f] ?? "error.unexpected";
+  return hints;
+}
+
+/** Looks up a Message (or passes Rust's text through). */
+export function message(m: Message): string {
+  return "raw" in m ? m.raw : t(m.key, m.params);
+}
+
+/** "Jam komputer ini terlambat sekitar 12 menit dibanding server." */
+export function skewSentence(skew: ClockSkew): string {
+  const { sentence, amount } = skewMessage(skew);
+  return t(sentence, { amount: message(amount) });
 }

@@ -35,6 +35,28 @@ describe("dictionaries", () => {
     );
   });
 
+  it("carry the agreed sync wording", () => {
+    expect(id["sync.now"]).toBe("Sinkronkan sekarang");
+    expect(id["sync.chip.none"]).toBe("Belum terhubung");
+    expect(id["sync.chip.syncing"]).toBe("Menyinkron…");
+    expect(id["sync.chip.error"]).toBe("Gagal sinkron");
+    expect(interpolate(id["sync.chip.synced"], { time: "10:15" })).toBe("Tersinkron 10:15");
+    expect(interpolate(id["sync.chip.pending"], { count: 3 })).toBe("3 menunggu");
+    expect(id["sync.status.pending"]).toBe("Menunggu dikirim");
+    expect(id["sync.status.lastSync"]).toBe("Terakhir sinkron");
+    expect(id["sync.connect.title"]).toBe("Hubungkan ke server");
+    expect(id["sync.devices.title"]).toBe("Tambah perangkat");
+    expect(id["sync.devices.make"]).toBe("Buat kode pasangan");
+    expect(id["field.server_url.placeholder"]).toBe("http://192.168.1.10:8780");
+    expect(id["wizard.join.open"]).toBe("Gabung ke usaha yang sudah ada");
+    expect(id["join.back"]).toBe("Buat usaha baru");
+    // The instruction names the wizard button exactly as the wizard shows it.
+    expect(id["sync.devices.howto"]).toContain(`“${id["wizard.join.open"]}”`);
+    expect(en["sync.devices.howto"]).toContain(`“${en["wizard.join.open"]}”`);
+    expect(id["join.how"]).toContain(`“${id["sync.devices.make"]}”`);
+    expect(en["join.how"]).toContain(`“${en["sync.devices.make"]}”`);
+  });
+
   it("name the sidebar sections in both languages", () => {
     const sections = ["beranda", "kasir", "pesanan", "produk", "pelanggan", "pembukuan", "laporan", "sinkronisasi", "pengaturan"] as const;
     expect(sections.map((s) => id[`nav.${s}`])).toEqual([

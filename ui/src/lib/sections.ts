@@ -16,7 +16,7 @@ export const SECTIONS = [
 export type Section = (typeof SECTIONS)[number];
 
 /** Sections that only show a "not available yet" card in this version. */
-export type UnbuiltSection = Exclude<Section, "beranda" | "pengaturan">;
+export type UnbuiltSection = Exclude<Section, "beranda" | "sinkronisasi" | "pengaturan">;
 
 export const UNBUILT_DESCRIPTION: Record<UnbuiltSection, MessageKey> = {
   kasir: "unavailable.kasir",
@@ -25,9 +25,8 @@ export const UNBUILT_DESCRIPTION: Record<UnbuiltSection, MessageKey> = {
   pelanggan: "unavailable.pelanggan",
   pembukuan: "unavailable.pembukuan",
   laporan: "unavailable.laporan",
-  sinkronisasi: "unavailable.sinkronisasi",
 };
 
 export function isUnbuilt(s: Section): s is UnbuiltSection {
-  return s !== "beranda" && s !== "pengaturan";
+  return s !== "beranda" && s !== "sinkronisasi" && s !== "pengaturan";
 }
