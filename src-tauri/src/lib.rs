@@ -1,9 +1,12 @@
 //! The desktop shell: Tauri commands that hand off to `usahaku-core` in a line or two.
 //! Logic lives in the core; this crate only holds the open store and the UI language.
 
+mod sync;
+
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use tauri::Manager;
 use usahaku_core::{Clock, CoreError, Home, Lang, NewBusiness, Profile, ProfileInput, Store, SystemClock};
 
 /// An error as the UI shows it: a stable code, a translated message, and the input to mark.
@@ -61,6 +64,7 @@ pub struct Shell {
     clock: Arc<dyn Clock>,
     store: Mutex<Option<Store>>,
     lang: Mutex<Lang>,
+    sync: sync::SyncState,
 }
 
 impl Shell {
@@ -71,6 +75,7 @@ impl Shell {
             clock,
             store: Mutex::new(None),
             lang: Mutex::new(Lang::Id),
+            sync: sync::SyncState::default(),
         }
     }
 
@@ -166,11 +171,19 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
         // Our types serialise and deserialise the same way: one TS type each.
         .disable_serde_phases()
+        // Our i64s are milliseconds since 1970 and Rupiah amounts, far below 2^53: exact as
+        // JS numbers.
+        .dangerously_cast_bigints_to_number()
         .commands(tauri_specta::collect_commands![
             app_state,
             set_language,
             create_business,
             update_profile,
+            sync::sync_status,
+            sync::sync_now,
+            sync::sync_register,
+            sync::sync_pairing_code,
+            sync::join_business,
         ])
 }
 
@@ -211,6 +224,11 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let shell = handle.state::<Shell>();
+                shell.sync_loop().await;
+            });
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -341,7 +341,7 @@ fn run_sync(cli: Cli, lang: Lang) -> Result<(), Failure> {
             let store = home.open(clock, cli.business.as_deref())?;
             let link = store.sync_link()?.ok_or(CoreError::NotLinked)?;
             let t = HttpTransport::new(&link.server_url)?;
-            let code = rt.block_on(usahaku_sync::issue_pairing_code(&store, &t))?;
+            let code = rt.block_on(usahaku_sync::issue_pairing_code(&link, &t))?;
             let tz = store.profile()?.timezone;
             match lang {
                 Lang::Id => writeln!(

@@ -142,7 +142,7 @@ pub struct RevokeRequest {
 }
 
 /// Why a body could not be decoded.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum BodyError {
     /// Shorter than the header, or not starting with the magic bytes.
     #[error("not a Usahaku sync body")]

@@ -209,9 +209,13 @@ pub async fn register(
     Ok(())
 }
 
+/// The server link of a store, or [`CoreError::NotLinked`].
+pub fn link_of(store: &Store) -> Result<SyncLink> {
+    Ok(store.sync_link()?.ok_or(CoreError::NotLinked)?)
+}
+
 /// Asks the server for a one-time code with which another device can join.
-pub async fn issue_pairing_code(store: &Store, transport: &impl Transport) -> Result<PairingCodeResponse> {
-    let link = store.sync_link()?.ok_or(CoreError::NotLinked)?;
+pub async fn issue_pairing_code(link: &SyncLink, transport: &impl Transport) -> Result<PairingCodeResponse> {
     let body = transport
         .post(
             "/v1/pairing-codes",
@@ -329,8 +333,7 @@ async fn sync_round(store: &mut Store, transport: &impl Transport) -> Result<Syn
 }
 
 /// The server's view of this device.
-pub async fn server_status(store: &Store, transport: &impl Transport) -> Result<StatusResponse> {
-    let link = store.sync_link()?.ok_or(CoreError::NotLinked)?;
+pub async fn server_status(link: &SyncLink, transport: &impl Transport) -> Result<StatusResponse> {
     Ok(decode_body(&transport.get("/v1/status", &link.token).await?)?)
 }
 

@@ -133,7 +133,9 @@ async fn three_devices(server: &Server) -> Devices {
     sync_once(&mut a, &t).await.unwrap();
     let mut stores = vec![a];
     for dir in &dirs[1..] {
-        let code = issue_pairing_code(&stores[0], &t).await.unwrap();
+        let code = issue_pairing_code(&usahaku_sync::link_of(&stores[0]).unwrap(), &t)
+            .await
+            .unwrap();
         let s = pair(
             &Home::new(dir.path()),
             Arc::new(clock.clone()),
@@ -359,7 +361,9 @@ async fn businesses_are_isolated_and_tokens_can_be_revoked() {
             .await;
         assert!(matches!(r, Err(SyncError::Refused { status: 404, .. })));
         // Status names the token's own business.
-        let st = usahaku_sync::server_status(&other, &t).await.unwrap();
+        let st = usahaku_sync::server_status(&usahaku_sync::link_of(&other).unwrap(), &t)
+            .await
+            .unwrap();
         assert_eq!(st.tenant_id, other.business_id());
 
         // The owner revokes device C (from device A, with the password): C is refused everywhere.
@@ -404,7 +408,9 @@ async fn pairing_codes_are_single_use_and_guessing_is_throttled() {
         let server = start_server(&backend).await;
         let t = HttpTransport::new(&server.url).unwrap();
         let Devices { stores, clock, .. } = three_devices(&server).await;
-        let code = issue_pairing_code(&stores[0], &t).await.unwrap();
+        let code = issue_pairing_code(&usahaku_sync::link_of(&stores[0]).unwrap(), &t)
+            .await
+            .unwrap();
         let dir = tempfile::tempdir().unwrap();
         pair(
             &Home::new(dir.path().join("d")),
@@ -436,7 +442,9 @@ async fn pairing_codes_are_single_use_and_guessing_is_throttled() {
             .await;
             assert!(matches!(r, Err(SyncError::Refused { status: 403, .. })), "{i}");
         }
-        let fresh = issue_pairing_code(&stores[0], &t).await.unwrap();
+        let fresh = issue_pairing_code(&usahaku_sync::link_of(&stores[0]).unwrap(), &t)
+            .await
+            .unwrap();
         let r = pair(
             &Home::new(dir.path().join("h")),
             Arc::new(clock.clone()),
@@ -465,7 +473,10 @@ async fn malformed_truncated_oversized_and_wrong_version_bodies_are_refused() {
         let Devices { mut stores, .. } = three_devices(&server).await;
         edit(&mut stores[0], |p| p.address = Some("Jl. Anggrek 2".into()));
         let token = stores[0].sync_link().unwrap().unwrap().token;
-        let head_before = usahaku_sync::server_status(&stores[0], &t).await.unwrap().head;
+        let head_before = usahaku_sync::server_status(&usahaku_sync::link_of(&stores[0]).unwrap(), &t)
+            .await
+            .unwrap()
+            .head;
         let good = encode_body(&PushRequest {
             ops: stores[0].outbox(10).unwrap(),
         });
@@ -489,11 +500,16 @@ async fn malformed_truncated_oversized_and_wrong_version_bodies_are_refused() {
             }
         }
         // Still serving, and nothing was stored.
-        let st = usahaku_sync::server_status(&stores[0], &t).await.unwrap();
+        let st = usahaku_sync::server_status(&usahaku_sync::link_of(&stores[0]).unwrap(), &t)
+            .await
+            .unwrap();
         assert_eq!(st.head, head_before);
         sync_once(&mut stores[0], &t).await.unwrap();
         assert_eq!(
-            usahaku_sync::server_status(&stores[0], &t).await.unwrap().head,
+            usahaku_sync::server_status(&usahaku_sync::link_of(&stores[0]).unwrap(), &t)
+                .await
+                .unwrap()
+                .head,
             head_before + 1
         );
     }
@@ -535,7 +551,11 @@ async fn two_server_instances_on_one_postgres_converge_and_wake_each_other() {
             p.address = Some(format!("Jl. Pemuda {round}"))
         });
         for (k, s) in stores.iter_mut().enumerate() {
-            let t = if (k + round as usize).is_multiple_of(2) { &t1 } else { &t2 };
+            let t = if (k + round as usize).is_multiple_of(2) {
+                &t1
+            } else {
+                &t2
+            };
             sync_once(s, t).await.unwrap();
         }
     }

@@ -64,11 +64,11 @@ export type NewBusiness = {
 	timezone: Timezone,
 };
 
-/**  A one-time code that lets another device join this business. */
+/**  A one-time pairing code for another device. */
 export type PairingCode = {
-	/**  `XXXX-XXXX`, single use. */
+	/**  `XXXX-XXXX`. */
 	code: string,
-	/**  When it stops working, ms since the Unix epoch (server clock). */
+	/**  When it stops working, ms since the Unix epoch. */
 	expires_ms: number,
 };
 
@@ -116,19 +116,19 @@ export type ProfileInput = {
 	taxpayer_kind: TaxpayerKind,
 };
 
-/**  What the UI shows about sync. */
+/**  Sync state as the UI shows it. */
 export type SyncView = {
-	/**  Server address when this business is connected, else null. */
+	/**  Server address when connected. */
 	server_url: string | null,
 	/**  Local changes not yet on the server. */
 	pending: number,
 	/**  Last successful contact, ms since the Unix epoch. */
 	last_sync_ms: number | null,
-	/**  Last sync error, already translated; null after a success. */
+	/**  Last sync error, translated; `None` after a success. */
 	last_error: string | null,
 	/**  Server clock minus this PC's clock, ms. */
 	skew_ms: number | null,
-	/**  A sync round is running right now (background or requested). */
+	/**  A sync round is running. */
 	syncing: boolean,
 };
 

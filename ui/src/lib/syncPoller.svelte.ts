@@ -11,6 +11,13 @@ export class SyncPoller {
   failed = $state(false);
   /** When (this PC's clock, ms) the latest `view` arrived. */
   checkedAt: number | null = $state(null);
+  /** A round the user asked for ("Sinkronkan sekarang") is under way. */
+  requesting = $state(false);
+
+  /** What to show: the latest view, marked as syncing while a requested round runs. */
+  readonly status: SyncView | null = $derived(
+    this.view && this.requesting && !this.view.syncing ? { ...this.view, syncing: true } : this.view,
+  );
 
   /** Each watcher's wish, in ms; the timer runs at the shortest one. */
   private readonly watchers = new Set<{ everyMs: number }>();
@@ -68,6 +75,23 @@ export class SyncPoller {
       if (!this.failed) console.warn("sync_status failed", e);
     }
     this.failed = true;
+  }
+
+  /**
+   * Runs a round the user asked for (sync_now), shown as syncing everywhere meanwhile; its
+   * answer becomes the latest view. Returns the answer; a second request while one runs is refused
+   * (null).
+   */
+  async request(run: () => Promise<StatusAnswer>): Promise<StatusAnswer | null> {
+    if (this.requesting) return null;
+    this.requesting = true;
+    try {
+      const answer = await run();
+      if (answer.status === "ok") this.set(answer.data);
+      return answer;
+    } finally {
+      this.requesting = false;
+    }
   }
 
   /** A view an action returned (sync now, connect): newer than any poll answer still on its way. */

@@ -127,3 +127,36 @@ describe("SyncPoller", () => {
     expect(poller.view?.pending).toBe(5);
   });
 });
+
+describe("SyncPoller.request", () => {
+  it("shows a requested round as syncing until its answer arrives, which becomes the view", async () => {
+    const poller = new SyncPoller(async () => ok(view(3)));
+    await poller.refresh();
+    expect(poller.status?.syncing).toBe(false);
+    let release: (a: StatusAnswer) => void = () => {};
+    const running = poller.request(() => new Promise<StatusAnswer>((r) => (release = r)));
+    expect(poller.requesting).toBe(true);
+    expect(poller.status).toEqual({ ...view(3), syncing: true });
+    expect(poller.view?.syncing).toBe(false); // the status from Rust is left as it came
+    await expect(poller.request(async () => ok(view(9)))).resolves.toBeNull(); // one at a time
+    release(ok(view(0)));
+    await expect(running).resolves.toEqual(ok(view(0)));
+    expect(poller.requesting).toBe(false);
+    expect(poller.status).toEqual(view(0));
+  });
+
+  it("keeps the view and hands back a refusal", async () => {
+    const poller = new SyncPoller(async () => ok(view(3)));
+    await poller.refresh();
+    const refused: StatusAnswer = { status: "error", error: { code: "net", message: "Server tidak terjangkau.", field: null } };
+    await expect(poller.request(async () => refused)).resolves.toEqual(refused);
+    expect(poller.status).toEqual(view(3));
+    expect(poller.requesting).toBe(false);
+  });
+
+  it("ends the request when the run throws", async () => {
+    const poller = new SyncPoller(async () => ok(view(3)));
+    await expect(poller.request(() => Promise.reject(new Error("no backend")))).rejects.toThrow("no backend");
+    expect(poller.requesting).toBe(false);
+  });
+});
