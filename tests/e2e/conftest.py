@@ -19,6 +19,7 @@ from selenium.webdriver.common.options import ArgOptions
 ROOT = Path(__file__).resolve().parents[2]
 APP = Path(os.environ.get("USAHAKU_APP", ROOT / "target" / "debug" / "usahaku-app")).resolve()
 CLI = Path(os.environ.get("USAHAKU_CLI", ROOT / "target" / "debug" / "usahaku")).resolve()
+SERVER = Path(os.environ.get("USAHAKU_SERVER", ROOT / "target" / "debug" / "usahaku-server")).resolve()
 SHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "target" / "e2e-screenshots"))
 
 
@@ -113,3 +114,51 @@ def cli():
 
     assert CLI.exists(), f"build the CLI first: {CLI}"
     return run
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def sync_server():
+    """A sync server on loopback with SQLite storage in a temp dir; yields its URL."""
+    assert SERVER.exists(), f"build the server first: {SERVER}"
+    with tempfile.TemporaryDirectory(prefix="usahaku-e2e-server-") as d:
+        port = _free_port()
+        proc = subprocess.Popen(
+            [str(SERVER), "--db", f"sqlite:{d}/server.db", "--listen", f"127.0.0.1:{port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            deadline = time.monotonic() + 20
+            while not _port_open(port):
+                assert proc.poll() is None, "usahaku-server exited"
+                assert time.monotonic() < deadline, "usahaku-server did not listen"
+                time.sleep(0.1)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
+@pytest.fixture
+def new_app():
+    """Makes app runners on fresh data folders; stops them afterwards."""
+    runners, dirs = [], []
+
+    def make():
+        d = tempfile.TemporaryDirectory(prefix="usahaku-e2e-")
+        dirs.append(d)
+        runner = AppRunner(Path(d.name))
+        runners.append(runner)
+        return runner
+
+    yield make
+    for r in runners:
+        r.stop()
+    for d in dirs:
+        d.cleanup()
