@@ -23,11 +23,7 @@ pub struct UiError {
 impl UiError {
     fn from_core(e: &CoreError, lang: Lang) -> Self {
         tracing::warn!(error = %e, "command failed");
-        UiError {
-            code: e.code().to_owned(),
-            message: e.message(lang),
-            field: e.field().map(str::to_owned),
-        }
+        UiError { code: e.code().to_owned(), message: e.message(lang), field: e.field().map(str::to_owned) }
     }
 
     fn internal(lang: Lang) -> Self {
@@ -101,26 +97,17 @@ impl Shell {
                         Err(e) => open_error = Some(UiError::from_core(&e, lang)),
                     }
                 }
-                guard
-                    .as_ref()
-                    .map(Store::profile)
-                    .transpose()
-                    .unwrap_or_else(|e| {
-                        open_error = Some(UiError::from_core(&e, lang));
-                        None
-                    })
+                guard.as_ref().map(Store::profile).transpose().unwrap_or_else(|e| {
+                    open_error = Some(UiError::from_core(&e, lang));
+                    None
+                })
             }
             Err(_) => {
                 open_error = Some(UiError::internal(lang));
                 None
             }
         };
-        AppState {
-            profile,
-            language: lang,
-            data_dir: self.home.root().display().to_string(),
-            open_error,
-        }
+        AppState { profile, language: lang, data_dir: self.home.root().display().to_string(), open_error }
     }
 
     fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, CoreError>) -> Result<T, UiError> {
@@ -152,10 +139,8 @@ async fn set_language(shell: tauri::State<'_, Shell>, lang: Lang) -> Result<(), 
 async fn create_business(shell: tauri::State<'_, Shell>, input: NewBusiness) -> Result<Profile, UiError> {
     let lang = shell.lang();
     let mut guard = shell.store.lock().map_err(|_| UiError::internal(lang))?;
-    let (store, profile) = shell
-        .home
-        .create(shell.clock.clone(), input)
-        .map_err(|e| UiError::from_core(&e, lang))?;
+    let (store, profile) =
+        shell.home.create(shell.clock.clone(), input).map_err(|e| UiError::from_core(&e, lang))?;
     *guard = Some(store);
     Ok(profile)
 }
@@ -248,9 +233,7 @@ mod tests {
     fn bindings_are_current() {
         let dir = tempfile::tempdir().unwrap();
         let fresh = dir.path().join("bindings.ts");
-        specta_builder()
-            .export(specta_typescript::Typescript::default(), &fresh)
-            .unwrap();
+        specta_builder().export(specta_typescript::Typescript::default(), &fresh).unwrap();
         let fresh = std::fs::read_to_string(fresh).unwrap();
         let committed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS_PATH);
         if std::env::var_os("UPDATE_BINDINGS").is_some() {
@@ -280,10 +263,7 @@ mod tests {
             Ok(_) => panic!("empty name accepted"),
             Err(e) => {
                 let ui = UiError::from_core(&e, Lang::Id);
-                assert_eq!(
-                    (ui.code.as_str(), ui.field.as_deref()),
-                    ("invalid_input", Some("name"))
-                );
+                assert_eq!((ui.code.as_str(), ui.field.as_deref()), ("invalid_input", Some("name")));
                 assert_eq!(ui.message, "Nama usaha wajib diisi.");
                 shell
                     .home

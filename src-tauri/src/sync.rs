@@ -53,9 +53,7 @@ fn ui_sync_error(e: &SyncError, lang: Lang) -> UiError {
     let field = match e {
         SyncError::Network(_) => Some("server_url"),
         SyncError::Refused { status: 403, reason } if reason.contains("pairing") => Some("code"),
-        SyncError::Refused {
-            status: 400 | 403, ..
-        } => Some("owner_password"),
+        SyncError::Refused { status: 400 | 403, .. } => Some("owner_password"),
         _ => None,
     };
     let code = match e {
@@ -64,11 +62,7 @@ fn ui_sync_error(e: &SyncError, lang: Lang) -> UiError {
         SyncError::Refused { status, .. } => format!("sync_refused_{status}"),
         SyncError::Body(_) => "sync_body".into(),
     };
-    UiError {
-        code,
-        message: e.message(lang),
-        field: field.map(str::to_owned),
-    }
+    UiError { code, message: e.message(lang), field: field.map(str::to_owned) }
 }
 
 /// `http://` is assumed when the user types only `192.168.1.10:8780`.
@@ -77,9 +71,7 @@ pub fn normalize_server_url(typed: &str, lang: Lang) -> Result<String, UiError> 
     if t.is_empty() {
         return Err(UiError {
             code: "invalid_input".into(),
-            message: lang
-                .pick("Alamat server wajib diisi.", "The server address is required.")
-                .into(),
+            message: lang.pick("Alamat server wajib diisi.", "The server address is required.").into(),
             field: Some("server_url".into()),
         });
     }
@@ -124,23 +116,12 @@ impl Shell {
     /// The status line.
     pub(crate) async fn sync_view(&self) -> Result<SyncView, UiError> {
         let lang = self.lang();
-        let guard = self
-            .sync_store()
-            .await
-            .map_err(|e| UiError::from_core(&e, lang))?;
+        let guard = self.sync_store().await.map_err(|e| UiError::from_core(&e, lang))?;
         let Some(store) = guard.as_ref() else {
-            return Err(UiError::from_core(
-                &CoreError::NoBusiness(self.home.root().to_owned()),
-                lang,
-            ));
+            return Err(UiError::from_core(&CoreError::NoBusiness(self.home.root().to_owned()), lang));
         };
         let pos = store.sync_position().map_err(|e| UiError::from_core(&e, lang))?;
-        let live = self
-            .sync
-            .last_error
-            .lock()
-            .ok()
-            .and_then(|e| e.as_ref().map(|e| e.message(lang)));
+        let live = self.sync.last_error.lock().ok().and_then(|e| e.as_ref().map(|e| e.message(lang)));
         let stored = pos.last_error.as_ref().map(|detail| match lang {
             Lang::Id => format!("Sinkronisasi terakhir gagal ({detail})."),
             Lang::En => format!("The last sync failed ({detail})."),
@@ -149,11 +130,7 @@ impl Shell {
             server_url: pos.server_url,
             pending: u32::try_from(pos.pending).unwrap_or(u32::MAX),
             last_sync_ms: pos.last_sync_ms,
-            last_error: if pos.last_error.is_some() {
-                live.or(stored)
-            } else {
-                None
-            },
+            last_error: if pos.last_error.is_some() { live.or(stored) } else { None },
             skew_ms: pos.skew_ms,
             syncing: self.sync.syncing.load(Ordering::SeqCst),
         })
@@ -199,10 +176,9 @@ impl Shell {
 fn clone_error(e: &SyncError) -> SyncError {
     match e {
         SyncError::Network(m) => SyncError::Network(m.clone()),
-        SyncError::Refused { status, reason } => SyncError::Refused {
-            status: *status,
-            reason: reason.clone(),
-        },
+        SyncError::Refused { status, reason } => {
+            SyncError::Refused { status: *status, reason: reason.clone() }
+        }
         SyncError::Body(b) => SyncError::Body(b.clone()),
         SyncError::Core(c) => SyncError::Network(c.to_string()),
     }
@@ -244,10 +220,7 @@ pub(crate) async fn sync_register(
         });
     }
     {
-        let mut guard = shell
-            .sync_store()
-            .await
-            .map_err(|e| UiError::from_core(&e, lang))?;
+        let mut guard = shell.sync_store().await.map_err(|e| UiError::from_core(&e, lang))?;
         let store = guard
             .as_mut()
             .ok_or_else(|| UiError::from_core(&CoreError::NoBusiness(shell.home.root().to_owned()), lang))?;
@@ -265,23 +238,16 @@ pub(crate) async fn sync_register(
 pub(crate) async fn sync_pairing_code(shell: tauri::State<'_, Shell>) -> Result<PairingCode, UiError> {
     let lang = shell.lang();
     let link = {
-        let guard = shell
-            .sync_store()
-            .await
-            .map_err(|e| UiError::from_core(&e, lang))?;
+        let guard = shell.sync_store().await.map_err(|e| UiError::from_core(&e, lang))?;
         let store = guard
             .as_ref()
             .ok_or_else(|| UiError::from_core(&CoreError::NoBusiness(shell.home.root().to_owned()), lang))?;
         usahaku_sync::link_of(store).map_err(|e| ui_sync_error(&e, lang))?
     };
     let transport = HttpTransport::new(&link.server_url).map_err(|e| ui_sync_error(&e, lang))?;
-    let code = usahaku_sync::issue_pairing_code(&link, &transport)
-        .await
-        .map_err(|e| ui_sync_error(&e, lang))?;
-    Ok(PairingCode {
-        code: code.code,
-        expires_ms: code.expires_ms,
-    })
+    let code =
+        usahaku_sync::issue_pairing_code(&link, &transport).await.map_err(|e| ui_sync_error(&e, lang))?;
+    Ok(PairingCode { code: code.code, expires_ms: code.expires_ms })
 }
 
 #[tauri::command]
@@ -296,9 +262,7 @@ pub(crate) async fn join_business(
     if code.trim().is_empty() {
         return Err(UiError {
             code: "invalid_input".into(),
-            message: lang
-                .pick("Kode pasangan wajib diisi.", "The pairing code is required.")
-                .into(),
+            message: lang.pick("Kode pasangan wajib diisi.", "The pairing code is required.").into(),
             field: Some("code".into()),
         });
     }

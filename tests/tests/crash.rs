@@ -16,10 +16,7 @@ const ROUNDS: usize = 60;
 
 #[test]
 fn sigkill_at_random_moments_loses_no_reported_change() {
-    let seed = std::env::var("CRASH_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(20261122u64);
+    let seed = std::env::var("CRASH_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(20261122u64);
     eprintln!("crash test seed {seed} (set CRASH_SEED to replay)");
     let mut rng = fastrand::Rng::with_seed(seed);
     let dir = tempfile::tempdir().unwrap();
@@ -49,10 +46,7 @@ fn sigkill_at_random_moments_loses_no_reported_change() {
             .unwrap();
         let stdout = child.stdout.take().unwrap();
         let reader = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                .collect::<Vec<String>>()
+            BufReader::new(stdout).lines().map_while(Result::ok).collect::<Vec<String>>()
         });
         std::thread::sleep(Duration::from_millis(rng.u64(5..120)));
         child.kill().unwrap(); // SIGKILL
@@ -78,17 +72,10 @@ fn sigkill_at_random_moments_loses_no_reported_change() {
 
 fn verify(path: &std::path::Path, clock: &Arc<ManualClock>, reported: &[String], round: usize) {
     let store = Store::open(path, clock.clone()).unwrap();
-    assert!(
-        store.integrity_ok().unwrap(),
-        "round {round}: integrity_check failed"
-    );
+    assert!(store.integrity_ok().unwrap(), "round {round}: integrity_check failed");
     let seqs = store.local_seqs().unwrap();
     let n = seqs.len() as u64;
-    assert_eq!(
-        seqs,
-        (1..=n).collect::<Vec<u64>>(),
-        "round {round}: device_seq has a gap"
-    );
+    assert_eq!(seqs, (1..=n).collect::<Vec<u64>>(), "round {round}: device_seq has a gap");
     let ops = store.ops(usize::MAX >> 1).unwrap();
     let mut in_ops: HashSet<String> = HashSet::new();
     for r in &ops {
@@ -99,10 +86,7 @@ fn verify(path: &std::path::Path, clock: &Arc<ManualClock>, reported: &[String],
         }
     }
     for value in reported {
-        assert!(
-            in_ops.contains(value),
-            "round {round}: reported change {value:?} has no op"
-        );
+        assert!(in_ops.contains(value), "round {round}: reported change {value:?} has no op");
     }
     // The row agrees with the newest op touching each field.
     let newest = |field: &str| {
@@ -111,11 +95,7 @@ fn verify(path: &std::path::Path, clock: &Arc<ManualClock>, reported: &[String],
             .find_map(|p| p.fields.iter().find(|(k, _)| k == field).map(|(_, v)| v.clone()))
     };
     let profile = store.profile().unwrap();
-    assert_eq!(
-        Some(FieldValue::Text(profile.name.clone())),
-        newest("name"),
-        "round {round}"
-    );
+    assert_eq!(Some(FieldValue::Text(profile.name.clone())), newest("name"), "round {round}");
     if let Some(FieldValue::Text(a)) = newest("address") {
         assert_eq!(profile.address.as_deref(), Some(a.as_str()), "round {round}");
     }

@@ -84,12 +84,7 @@ enum SyncAction {
         #[arg(long)]
         server: String,
         /// Kata sandi pemilik (paling sedikit 8 karakter).
-        #[arg(
-            long,
-            visible_alias = "sandi",
-            env = "USAHAKU_OWNER_PASSWORD",
-            hide_env_values = true
-        )]
+        #[arg(long, visible_alias = "sandi", env = "USAHAKU_OWNER_PASSWORD", hide_env_values = true)]
         password: String,
     },
     /// Buat kode pasangan untuk perangkat baru (berlaku 15 menit, sekali pakai).
@@ -229,9 +224,7 @@ fn main() -> ExitCode {
 fn run_sync(cli: Cli, lang: Lang) -> Result<(), Failure> {
     let home = cli.home.map_or_else(Home::platform_default, Home::new);
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Pair { server, code } => {
@@ -239,11 +232,9 @@ fn run_sync(cli: Cli, lang: Lang) -> Result<(), Failure> {
             let store = rt.block_on(usahaku_sync::pair(&home, clock, &t, &server, &code))?;
             let p = store.profile()?;
             match lang {
-                Lang::Id => writeln!(
-                    out,
-                    "Tergabung ke \"{}\" sebagai perangkat {}.",
-                    p.name, p.device_code
-                )?,
+                Lang::Id => {
+                    writeln!(out, "Tergabung ke \"{}\" sebagai perangkat {}.", p.name, p.device_code)?
+                }
                 Lang::En => writeln!(out, "Joined \"{}\" as device {}.", p.name, p.device_code)?,
             }
         }
@@ -258,25 +249,18 @@ fn run_sync(cli: Cli, lang: Lang) -> Result<(), Failure> {
                     "Sinkron: {} perubahan terkirim, {} perubahan diterima.",
                     r.pushed, r.pulled
                 )?,
-                Lang::En => writeln!(
-                    out,
-                    "Synced: {} changes sent, {} changes received.",
-                    r.pushed, r.pulled
-                )?,
+                Lang::En => {
+                    writeln!(out, "Synced: {} changes sent, {} changes received.", r.pushed, r.pulled)?
+                }
             }
         }
-        Command::Sync {
-            action: Some(SyncAction::Status { json }),
-        } => {
+        Command::Sync { action: Some(SyncAction::Status { json }) } => {
             let store = home.open(clock, cli.business.as_deref())?;
             let pos = store.sync_position()?;
             if json {
                 print_json(&pos)?;
             } else {
-                let tz = store
-                    .profile()
-                    .map(|p| p.timezone)
-                    .unwrap_or(usahaku_core::Timezone::Wib);
+                let tz = store.profile().map(|p| p.timezone).unwrap_or(usahaku_core::Timezone::Wib);
                 let dash = || "-".to_owned();
                 let rows = [
                     (
@@ -285,25 +269,15 @@ fn run_sync(cli: Cli, lang: Lang) -> Result<(), Failure> {
                             .clone()
                             .unwrap_or_else(|| lang.pick("belum terhubung", "not connected").into()),
                     ),
-                    (
-                        lang.pick("Menunggu dikirim", "Waiting to send"),
-                        pos.pending.to_string(),
-                    ),
+                    (lang.pick("Menunggu dikirim", "Waiting to send"), pos.pending.to_string()),
                     (
                         lang.pick("Terakhir sinkron", "Last synced"),
-                        pos.last_sync_ms
-                            .map(|m| tz.format_datetime(m))
-                            .unwrap_or_else(dash),
+                        pos.last_sync_ms.map(|m| tz.format_datetime(m)).unwrap_or_else(dash),
                     ),
-                    (
-                        lang.pick("Galat terakhir", "Last error"),
-                        pos.last_error.clone().unwrap_or_else(dash),
-                    ),
+                    (lang.pick("Galat terakhir", "Last error"), pos.last_error.clone().unwrap_or_else(dash)),
                     (
                         lang.pick("Selisih jam server", "Server clock offset"),
-                        pos.skew_ms
-                            .map(|s| format!("{} s", s / 1000))
-                            .unwrap_or_else(dash),
+                        pos.skew_ms.map(|s| format!("{} s", s / 1000)).unwrap_or_else(dash),
                     ),
                 ];
                 for (label, value) in rows {
@@ -317,9 +291,7 @@ fn run_sync(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 }
             }
         }
-        Command::Sync {
-            action: Some(SyncAction::Register { server, password }),
-        } => {
+        Command::Sync { action: Some(SyncAction::Register { server, password }) } => {
             let mut store = home.open(clock, cli.business.as_deref())?;
             let t = HttpTransport::new(&server)?;
             rt.block_on(async {
@@ -335,9 +307,7 @@ fn run_sync(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 )
             )?;
         }
-        Command::Sync {
-            action: Some(SyncAction::Code),
-        } => {
+        Command::Sync { action: Some(SyncAction::Code) } => {
             let store = home.open(clock, cli.business.as_deref())?;
             let link = store.sync_link()?.ok_or(CoreError::NotLinked)?;
             let t = HttpTransport::new(&link.server_url)?;
@@ -440,9 +410,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), CoreError> {
                 }
             }
         }
-        Command::Profile {
-            action: ProfileAction::Show { json },
-        } => {
+        Command::Profile { action: ProfileAction::Show { json } } => {
             let profile = open(clock)?.profile()?;
             if json {
                 print_json(&profile)?;
@@ -450,9 +418,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), CoreError> {
                 print_profile(&mut out, &profile, lang)?;
             }
         }
-        Command::Profile {
-            action: ProfileAction::Set(a),
-        } => {
+        Command::Profile { action: ProfileAction::Set(a) } => {
             let mut store = open(clock)?;
             let before = store.profile()?;
             let mut input: ProfileInput = before.input();
@@ -488,17 +454,11 @@ fn run(cli: Cli, lang: Lang) -> Result<(), CoreError> {
             } else if store.op_count()? == ops_before {
                 writeln!(out, "{}", lang.pick("Tidak ada perubahan.", "Nothing changed."))?;
             } else {
-                writeln!(
-                    out,
-                    "{}",
-                    lang.pick("Profil usaha tersimpan.", "Business profile saved.")
-                )?;
+                writeln!(out, "{}", lang.pick("Profil usaha tersimpan.", "Business profile saved."))?;
                 print_profile(&mut out, &after, lang)?;
             }
         }
-        Command::Ops {
-            action: OpsAction::List { limit, json },
-        } => {
+        Command::Ops { action: OpsAction::List { limit, json } } => {
             let store = open(clock)?;
             let tz = store.profile()?.timezone;
             let ops = store.ops(limit)?;
@@ -535,10 +495,7 @@ fn print_profile(out: &mut impl Write, p: &Profile, lang: Lang) -> Result<(), Co
     let rows = [
         (ProfileField::Name.label(lang), p.name.clone()),
         (ProfileField::OwnerName.label(lang), p.owner_name.clone()),
-        (
-            ProfileField::BusinessType.label(lang),
-            p.business_type.code().to_owned(),
-        ),
+        (ProfileField::BusinessType.label(lang), p.business_type.code().to_owned()),
         (ProfileField::Address.label(lang), dash(&p.address)),
         (ProfileField::Phone.label(lang), dash(&p.phone)),
         (ProfileField::Timezone.label(lang), p.timezone.code().to_owned()),

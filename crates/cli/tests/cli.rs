@@ -30,15 +30,7 @@ fn json(o: &Output) -> serde_json::Value {
 
 fn file_count(dir: &Path) -> usize {
     let Ok(rd) = std::fs::read_dir(dir) else { return 0 };
-    rd.filter_map(Result::ok)
-        .map(|e| {
-            if e.path().is_dir() {
-                file_count(&e.path())
-            } else {
-                1
-            }
-        })
-        .sum()
+    rd.filter_map(Result::ok).map(|e| if e.path().is_dir() { file_count(&e.path()) } else { 1 }).sum()
 }
 
 fn init(home: &Path) {
@@ -74,14 +66,7 @@ fn init_show_set_and_list_ops() {
 
     let o = usahaku(
         dir.path(),
-        &[
-            "profile",
-            "set",
-            "--telepon",
-            "0812-3456-7890",
-            "--npwp",
-            "09.254.294.3-407.000",
-        ],
+        &["profile", "set", "--telepon", "0812-3456-7890", "--npwp", "09.254.294.3-407.000"],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("Profil usaha tersimpan."));
@@ -97,19 +82,12 @@ fn init_show_set_and_list_ops() {
     assert_eq!(ops.len(), 2);
     assert_eq!(ops[0]["op"]["device_seq"], 2);
     assert_eq!(ops[1]["op"]["device_seq"], 1);
-    let fields: Vec<&str> = ops[0]["patch"]["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f[0].as_str().unwrap())
-        .collect();
+    let fields: Vec<&str> =
+        ops[0]["patch"]["fields"].as_array().unwrap().iter().map(|f| f[0].as_str().unwrap()).collect();
     assert_eq!(fields, ["phone", "npwp"]);
 
     let text = stdout(&usahaku(dir.path(), &["ops", "list"]));
-    assert!(
-        text.contains("#2") && text.contains("business_profile") && text.contains("WIB"),
-        "{text}"
-    );
+    assert!(text.contains("#2") && text.contains("business_profile") && text.contains("WIB"), "{text}");
 }
 
 #[test]
@@ -117,10 +95,7 @@ fn bad_input_is_refused_clearly_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let long = "x".repeat(10_000);
     for (args, message) in [
-        (
-            vec!["init", "--nama", "", "--pemilik", "Budi"],
-            "Nama usaha wajib diisi.",
-        ),
+        (vec!["init", "--nama", "", "--pemilik", "Budi"], "Nama usaha wajib diisi."),
         (
             vec!["init", "--nama", &long, "--pemilik", "Budi"],
             "Nama usaha terlalu panjang (paling banyak 100 karakter).",
@@ -130,15 +105,7 @@ fn bad_input_is_refused_clearly_and_writes_nothing() {
             "Zona waktu \"GMT+7\" tidak dikenal. Pilih WIB, WITA, atau WIT.",
         ),
         (
-            vec![
-                "init",
-                "--nama",
-                "Toko",
-                "--pemilik",
-                "Budi",
-                "--jenis",
-                "bengkel",
-            ],
+            vec!["init", "--nama", "Toko", "--pemilik", "Budi", "--jenis", "bengkel"],
             "Jenis usaha \"bengkel\" tidak dikenal.",
         ),
     ] {
@@ -151,20 +118,11 @@ fn bad_input_is_refused_clearly_and_writes_nothing() {
     init(dir.path());
     let files = file_count(dir.path());
     for (args, message) in [
-        (
-            vec!["profile", "set", "--telepon", "0812-abc-7890"],
-            "Nomor telepon hanya boleh berisi angka",
-        ),
+        (vec!["profile", "set", "--telepon", "0812-abc-7890"], "Nomor telepon hanya boleh berisi angka"),
         (vec!["profile", "set", "--nama", "  "], "Nama usaha wajib diisi."),
         (vec!["profile", "set", "--nama", &long], "terlalu panjang"),
-        (
-            vec!["profile", "set", "--zona", "UTC"],
-            "Zona waktu \"UTC\" tidak dikenal",
-        ),
-        (
-            vec!["profile", "set", "--npwp", "123"],
-            "NPWP harus 15 atau 16 angka",
-        ),
+        (vec!["profile", "set", "--zona", "UTC"], "Zona waktu \"UTC\" tidak dikenal"),
+        (vec!["profile", "set", "--npwp", "123"], "NPWP harus 15 atau 16 angka"),
     ] {
         let o = usahaku(dir.path(), &args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
@@ -185,14 +143,7 @@ fn messages_in_english_on_request() {
     assert!(stderr(&o).contains("Error: No business in"), "{}", stderr(&o));
     let o = usahaku(dir.path(), &["profile", "show"]);
     assert!(stderr(&o).contains("Galat: Belum ada usaha di"), "{}", stderr(&o));
-    let o = usahaku(
-        dir.path(),
-        &["--lang", "en", "init", "--name", "", "--owner", "Budi"],
-    );
+    let o = usahaku(dir.path(), &["--lang", "en", "init", "--name", "", "--owner", "Budi"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("Business name is required."),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("Business name is required."), "{}", stderr(&o));
 }

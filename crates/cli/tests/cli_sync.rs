@@ -34,23 +34,11 @@ fn start_server(dir: &Path) -> String {
     let storage = SqliteStorage::open(&dir.join("server.db")).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         rt.block_on(async move {
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(format!("http://{}", listener.local_addr().unwrap()))
-                .unwrap();
-            serve(
-                listener,
-                ApiState {
-                    storage,
-                    clock: usahaku_server::system_clock(),
-                },
-            )
-            .await
-            .unwrap();
+            tx.send(format!("http://{}", listener.local_addr().unwrap())).unwrap();
+            serve(listener, ApiState { storage, clock: usahaku_server::system_clock() }).await.unwrap();
         });
     });
     rx.recv().unwrap()
@@ -62,18 +50,7 @@ fn two_computers_share_a_business_through_the_server() {
     let url = start_server(dir.path());
     let (a, b) = (dir.path().join("kasir-depan"), dir.path().join("laptop-pemilik"));
 
-    ok(usahaku(
-        &a,
-        &[
-            "init",
-            "--nama",
-            "Toko Sembako Makmur",
-            "--pemilik",
-            "Hendra",
-            "--jenis",
-            "toko",
-        ],
-    ));
+    ok(usahaku(&a, &["init", "--nama", "Toko Sembako Makmur", "--pemilik", "Hendra", "--jenis", "toko"]));
     let o = usahaku(&a, &["sync"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("belum terhubung ke server sinkronisasi"));
@@ -82,39 +59,18 @@ fn two_computers_share_a_business_through_the_server() {
     assert_eq!(short.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&short.stderr).contains("Server menolak permintaan (400"));
 
-    let text = ok(usahaku(
-        &a,
-        &[
-            "sync",
-            "register",
-            "--server",
-            &url,
-            "--sandi",
-            "sandi-toko-makmur",
-        ],
-    ));
+    let text = ok(usahaku(&a, &["sync", "register", "--server", &url, "--sandi", "sandi-toko-makmur"]));
     assert!(text.contains("Usaha terdaftar di server"));
     let text = ok(usahaku(&a, &["sync", "code"]));
-    let code = text
-        .lines()
-        .next()
-        .unwrap()
-        .trim_start_matches("Kode pasangan: ")
-        .to_owned();
+    let code = text.lines().next().unwrap().trim_start_matches("Kode pasangan: ").to_owned();
     assert_eq!(code.len(), 9, "{text}");
 
     let wrong = usahaku(&b, &["pair", "--server", &url, "--kode", "0000-0000"]);
     assert_eq!(wrong.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("Kode pasangan salah"));
 
-    let text = ok(usahaku(
-        &b,
-        &["pair", "--server", &url, "--kode", &code.to_lowercase()],
-    ));
-    assert!(
-        text.contains("Tergabung ke \"Toko Sembako Makmur\" sebagai perangkat B."),
-        "{text}"
-    );
+    let text = ok(usahaku(&b, &["pair", "--server", &url, "--kode", &code.to_lowercase()]));
+    assert!(text.contains("Tergabung ke \"Toko Sembako Makmur\" sebagai perangkat B."), "{text}");
 
     ok(usahaku(&b, &["profile", "set", "--telepon", "0821 5555 0000"]));
     let status: serde_json::Value =

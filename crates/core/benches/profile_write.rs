@@ -15,10 +15,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let samples: usize = std::env::var("SAMPLES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(400);
+    let samples: usize = std::env::var("SAMPLES").ok().and_then(|s| s.parse().ok()).unwrap_or(400);
     let base = std::env::var_os("BENCH_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-tmp"));
@@ -51,10 +48,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let t = Instant::now();
         let mut stmt = raw.prepare_cached("UPDATE business_profile SET address = ?1 WHERE id = ?2")?;
         raw.execute_batch("BEGIN IMMEDIATE")?;
-        stmt.execute(rusqlite::params![
-            format!("Jl. Raw {i}"),
-            id.as_bytes().as_slice()
-        ])?;
+        stmt.execute(rusqlite::params![format!("Jl. Raw {i}"), id.as_bytes().as_slice()])?;
         raw.execute_batch("COMMIT")?;
         let raw_time = t.elapsed();
         if i >= 20 {
@@ -64,17 +58,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let (op, rw) = (median(op_times), median(raw_times));
     println!("profile_write: samples={samples} file={}", store.path().display());
-    println!(
-        "  op path (row + op, one transaction) median: {:>9.1} µs",
-        op.as_secs_f64() * 1e6
-    );
-    println!(
-        "  raw UPDATE in its own transaction median:   {:>9.1} µs",
-        rw.as_secs_f64() * 1e6
-    );
-    println!(
-        "  ratio op/raw: {:.2} (target <= 2.00)",
-        op.as_secs_f64() / rw.as_secs_f64()
-    );
+    println!("  op path (row + op, one transaction) median: {:>9.1} µs", op.as_secs_f64() * 1e6);
+    println!("  raw UPDATE in its own transaction median:   {:>9.1} µs", rw.as_secs_f64() * 1e6);
+    println!("  ratio op/raw: {:.2} (target <= 2.00)", op.as_secs_f64() / rw.as_secs_f64());
     Ok(())
 }

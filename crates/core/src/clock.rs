@@ -37,18 +37,12 @@ pub struct ManualClock {
 impl ManualClock {
     /// A clock fixed at `millis`.
     pub fn fixed(millis: i64) -> Self {
-        ManualClock {
-            now: Arc::new(AtomicI64::new(millis)),
-            step: 0,
-        }
+        ManualClock { now: Arc::new(AtomicI64::new(millis)), step: 0 }
     }
 
     /// A clock starting at `millis` that advances `step` ms after each reading.
     pub fn stepping(millis: i64, step: i64) -> Self {
-        ManualClock {
-            now: Arc::new(AtomicI64::new(millis)),
-            step,
-        }
+        ManualClock { now: Arc::new(AtomicI64::new(millis)), step }
     }
 
     /// Sets the time (it may go backwards, as real wall clocks do).
@@ -66,16 +60,8 @@ impl Clock for ManualClock {
 /// The next local HLC after `last`, given the wall time `now`: strictly greater than `last`.
 pub fn next_hlc(last: Option<Hlc>, now: i64, device: DeviceId) -> Hlc {
     match last {
-        None => Hlc {
-            millis: now,
-            counter: 0,
-            device,
-        },
-        Some(last) if now > last.millis => Hlc {
-            millis: now,
-            counter: 0,
-            device,
-        },
+        None => Hlc { millis: now, counter: 0, device },
+        Some(last) if now > last.millis => Hlc { millis: now, counter: 0, device },
         Some(last) => bump(last.millis, last.counter, device),
     }
 }
@@ -90,11 +76,7 @@ pub fn observe_hlc(last: Option<Hlc>, remote: Hlc, now: i64, device: DeviceId) -
         Some(l) if millis == l.millis => l.counter,
         _ if millis == remote.millis => remote.counter,
         _ => {
-            return Hlc {
-                millis,
-                counter: 0,
-                device,
-            };
+            return Hlc { millis, counter: 0, device };
         }
     };
     bump(millis, counter, device)
@@ -102,28 +84,16 @@ pub fn observe_hlc(last: Option<Hlc>, remote: Hlc, now: i64, device: DeviceId) -
 
 fn bump(millis: i64, counter: u32, device: DeviceId) -> Hlc {
     match counter.checked_add(1) {
-        Some(counter) => Hlc {
-            millis,
-            counter,
-            device,
-        },
+        Some(counter) => Hlc { millis, counter, device },
         // Four billion changes in one millisecond: borrow the next millisecond.
-        None => Hlc {
-            millis: millis.saturating_add(1),
-            counter: 0,
-            device,
-        },
+        None => Hlc { millis: millis.saturating_add(1), counter: 0, device },
     }
 }
 
 /// A new UUIDv7 whose time part comes from `clock` (random bits from the OS).
 pub fn new_id(clock: &dyn Clock) -> Uuid {
     let millis = u64::try_from(clock.now_millis()).unwrap_or(0);
-    let ts = uuid::Timestamp::from_unix(
-        uuid::NoContext,
-        millis / 1000,
-        ((millis % 1000) * 1_000_000) as u32,
-    );
+    let ts = uuid::Timestamp::from_unix(uuid::NoContext, millis / 1000, ((millis % 1000) * 1_000_000) as u32);
     Uuid::new_v7(ts)
 }
 
@@ -142,9 +112,7 @@ mod tests {
         let mut last = None;
         let mut seen = Vec::new();
         // forward, then a jump back of ten minutes, then stuck, then forward again
-        for t in [
-            1_000_000, 1_000_005, 400_000, 400_000, 400_001, 1_000_005, 1_000_006, 2_000_000,
-        ] {
+        for t in [1_000_000, 1_000_005, 400_000, 400_000, 400_001, 1_000_005, 1_000_006, 2_000_000] {
             clock.set(t);
             let h = next_hlc(last, clock.now_millis(), d);
             if let Some(prev) = last {
@@ -163,16 +131,8 @@ mod tests {
     #[test]
     fn observing_a_remote_hlc_moves_past_it() {
         let me = dev(1);
-        let local = Hlc {
-            millis: 100,
-            counter: 3,
-            device: me,
-        };
-        let remote_ahead = Hlc {
-            millis: 5_000,
-            counter: 9,
-            device: dev(2),
-        };
+        let local = Hlc { millis: 100, counter: 3, device: me };
+        let remote_ahead = Hlc { millis: 5_000, counter: 9, device: dev(2) };
         let h = observe_hlc(Some(local), remote_ahead, 200, me);
         assert_eq!((h.millis, h.counter), (5_000, 10));
         assert!(h > remote_ahead && h > local);
@@ -180,11 +140,7 @@ mod tests {
         let next = next_hlc(Some(h), 300, me);
         assert!(next > remote_ahead);
         // Remote behind: local time wins and still strictly increases.
-        let remote_behind = Hlc {
-            millis: 50,
-            counter: 0,
-            device: dev(2),
-        };
+        let remote_behind = Hlc { millis: 50, counter: 0, device: dev(2) };
         let h2 = observe_hlc(Some(local), remote_behind, 100, me);
         assert_eq!((h2.millis, h2.counter), (100, 4));
         // Wall clock ahead of both.
@@ -195,11 +151,7 @@ mod tests {
     #[test]
     fn counter_overflow_borrows_next_millisecond() {
         let d = dev(1);
-        let last = Hlc {
-            millis: 10,
-            counter: u32::MAX,
-            device: d,
-        };
+        let last = Hlc { millis: 10, counter: u32::MAX, device: d };
         let h = next_hlc(Some(last), 10, d);
         assert_eq!((h.millis, h.counter), (11, 0));
         assert!(h > last);

@@ -324,10 +324,7 @@ impl CoreError {
                 "Usaha ini belum terhubung ke server sinkronisasi. Hubungkan dulu dengan kode pasangan.",
                 "This business is not connected to a sync server yet. Connect it with a pairing code first.",
             ),
-            CoreError::RestoredCopy {
-                server_seq,
-                local_seq,
-            } => match lang {
+            CoreError::RestoredCopy { server_seq, local_seq } => match lang {
                 Lang::Id => format!(
                     "Berkas ini salinan lama (server menyimpan perubahan sampai #{server_seq}, berkas hanya sampai #{local_seq}). Sinkronisasi dihentikan agar tidak ada data yang tertimpa."
                 ),

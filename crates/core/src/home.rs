@@ -60,10 +60,7 @@ impl Home {
                 continue;
             };
             if uuid::Uuid::parse_str(stem).is_ok() {
-                out.push(BusinessFile {
-                    id: stem.to_owned(),
-                    path,
-                });
+                out.push(BusinessFile { id: stem.to_owned(), path });
             }
         }
         out.sort_by(|a, b| a.id.cmp(&b.id));
@@ -107,10 +104,7 @@ impl Home {
                 .ok_or_else(|| CoreError::BusinessNotFound(id.to_owned()))?,
             None => match all.len() {
                 0 => return Err(CoreError::NoBusiness(self.root.clone())),
-                1 => all
-                    .into_iter()
-                    .next()
-                    .ok_or_else(|| CoreError::NoBusiness(self.root.clone()))?,
+                1 => all.into_iter().next().ok_or_else(|| CoreError::NoBusiness(self.root.clone()))?,
                 _ => return Err(CoreError::ManyBusinesses(self.root.clone())),
             },
         };

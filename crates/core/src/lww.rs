@@ -22,11 +22,8 @@ pub(crate) fn apply(atx: &ApplyTx<'_>, spec: &LwwSpec, id: Uuid, patch: &LwwPatc
     let conn = atx.conn();
     let hlc = atx.op().hlc.to_sortable();
     let id_bytes = id.as_bytes().as_slice();
-    conn.prepare_cached(&format!(
-        "INSERT INTO {} (id) VALUES (?1) ON CONFLICT DO NOTHING",
-        spec.table
-    ))?
-    .execute([id_bytes])?;
+    conn.prepare_cached(&format!("INSERT INTO {} (id) VALUES (?1) ON CONFLICT DO NOTHING", spec.table))?
+        .execute([id_bytes])?;
     for (field, value) in &patch.fields {
         let Some(column) = spec.fields.iter().find(|f| **f == field.as_str()) else {
             continue;
@@ -35,9 +32,7 @@ pub(crate) fn apply(atx: &ApplyTx<'_>, spec: &LwwSpec, id: Uuid, patch: &LwwPatc
             .prepare_cached(
                 "SELECT hlc FROM field_clock WHERE entity = ?1 AND entity_id = ?2 AND field = ?3",
             )?
-            .query_row(rusqlite::params![spec.kind.as_str(), id_bytes, column], |r| {
-                r.get(0)
-            })
+            .query_row(rusqlite::params![spec.kind.as_str(), id_bytes, column], |r| r.get(0))
             .optional()?;
         if current.as_ref().is_some_and(|c| *c >= hlc) {
             continue;

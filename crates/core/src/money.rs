@@ -54,18 +54,12 @@ impl Money {
 
     /// `self + other`, or an error on overflow.
     pub fn checked_add(self, other: Money) -> Result<Money, AmountError> {
-        self.0
-            .checked_add(other.0)
-            .map(Money)
-            .ok_or(AmountError::Overflow)
+        self.0.checked_add(other.0).map(Money).ok_or(AmountError::Overflow)
     }
 
     /// `self - other`, or an error on overflow.
     pub fn checked_sub(self, other: Money) -> Result<Money, AmountError> {
-        self.0
-            .checked_sub(other.0)
-            .map(Money)
-            .ok_or(AmountError::Overflow)
+        self.0.checked_sub(other.0).map(Money).ok_or(AmountError::Overflow)
     }
 
     /// `-self`, or an error on overflow.
@@ -79,9 +73,7 @@ impl Money {
         let q = product / 1000;
         let r = product % 1000;
         let rounded = if r.abs() >= 500 { q + product.signum() } else { q };
-        i64::try_from(rounded)
-            .map(Money)
-            .map_err(|_| AmountError::Overflow)
+        i64::try_from(rounded).map(Money).map_err(|_| AmountError::Overflow)
     }
 
     /// Parses `Rp1.250.000`, `1.250.000`, `1250000`, `Rp 5.000`, `-Rp5.000`, `1.250.000,00`.
@@ -177,9 +169,7 @@ impl Qty {
                 while padded.len() < 3 {
                     padded.push('0');
                 }
-                padded
-                    .parse::<u64>()
-                    .map_err(|_| AmountError::NotANumber(text.to_owned()))?
+                padded.parse::<u64>().map_err(|_| AmountError::NotANumber(text.to_owned()))?
             }
         };
         let magnitude = i128::from(whole) * 1000 + i128::from(frac_thousandths);
@@ -275,10 +265,7 @@ mod tests {
         assert_eq!(Money::from_rupiah(1_250_000).to_string(), "Rp1.250.000");
         assert_eq!(Money::from_rupiah(-5_000).to_string(), "-Rp5.000");
         assert_eq!(Money::MAX.to_string(), "Rp9.223.372.036.854.775.807");
-        assert_eq!(
-            Money::from_rupiah(i64::MIN).to_string(),
-            "-Rp9.223.372.036.854.775.808"
-        );
+        assert_eq!(Money::from_rupiah(i64::MIN).to_string(), "-Rp9.223.372.036.854.775.808");
     }
 
     #[test]
@@ -303,23 +290,11 @@ mod tests {
     fn rejects_bad_rupiah() {
         assert_eq!(Money::parse(""), Err(AmountError::Empty));
         assert!(matches!(Money::parse("12a"), Err(AmountError::NotANumber(_))));
-        assert!(matches!(
-            Money::parse("1.25.000"),
-            Err(AmountError::NotANumber(_))
-        ));
+        assert!(matches!(Money::parse("1.25.000"), Err(AmountError::NotANumber(_))));
         assert!(matches!(Money::parse("1,5,0"), Err(AmountError::NotANumber(_))));
-        assert!(matches!(
-            Money::parse("1.250,50"),
-            Err(AmountError::TooPrecise(_))
-        ));
-        assert_eq!(
-            Money::parse("Rp9.223.372.036.854.775.808"),
-            Err(AmountError::Overflow)
-        );
-        assert_eq!(
-            Money::parse("99999999999999999999999"),
-            Err(AmountError::Overflow)
-        );
+        assert!(matches!(Money::parse("1.250,50"), Err(AmountError::TooPrecise(_))));
+        assert_eq!(Money::parse("Rp9.223.372.036.854.775.808"), Err(AmountError::Overflow));
+        assert_eq!(Money::parse("99999999999999999999999"), Err(AmountError::Overflow));
     }
 
     #[test]
@@ -330,10 +305,7 @@ mod tests {
             Money::from_rupiah(i64::MIN).checked_sub(Money::from_rupiah(1)),
             Err(AmountError::Overflow)
         );
-        assert_eq!(
-            Money::from_rupiah(i64::MIN).checked_neg(),
-            Err(AmountError::Overflow)
-        );
+        assert_eq!(Money::from_rupiah(i64::MIN).checked_neg(), Err(AmountError::Overflow));
         assert_eq!(
             Money::from_rupiah(1_000).checked_add(Money::from_rupiah(250)),
             Ok(Money::from_rupiah(1_250))
@@ -344,31 +316,16 @@ mod tests {
     fn price_times_quantity_rounds_half_away_from_zero() {
         let half = Qty::parse("0,5").unwrap();
         // 1001 × 0.5 = 500.5 → 501
-        assert_eq!(
-            Money::from_rupiah(1_001).checked_mul_qty(half),
-            Ok(Money::from_rupiah(501))
-        );
-        assert_eq!(
-            Money::from_rupiah(-1_001).checked_mul_qty(half),
-            Ok(Money::from_rupiah(-501))
-        );
+        assert_eq!(Money::from_rupiah(1_001).checked_mul_qty(half), Ok(Money::from_rupiah(501)));
+        assert_eq!(Money::from_rupiah(-1_001).checked_mul_qty(half), Ok(Money::from_rupiah(-501)));
         // 15.000/kg × 1,25 kg = 18.750
         let q = Qty::parse("1,25").unwrap();
-        assert_eq!(
-            Money::from_rupiah(15_000).checked_mul_qty(q),
-            Ok(Money::from_rupiah(18_750))
-        );
+        assert_eq!(Money::from_rupiah(15_000).checked_mul_qty(q), Ok(Money::from_rupiah(18_750)));
         // 999 × 0,001 = 0.999 → 1; 499 × 0,001 = 0.499 → 0
         let milli = Qty::from_thousandths(1);
-        assert_eq!(
-            Money::from_rupiah(999).checked_mul_qty(milli),
-            Ok(Money::from_rupiah(1))
-        );
+        assert_eq!(Money::from_rupiah(999).checked_mul_qty(milli), Ok(Money::from_rupiah(1)));
         assert_eq!(Money::from_rupiah(499).checked_mul_qty(milli), Ok(Money::ZERO));
-        assert_eq!(
-            Money::MAX.checked_mul_qty(Qty::from_units(2).unwrap()),
-            Err(AmountError::Overflow)
-        );
+        assert_eq!(Money::MAX.checked_mul_qty(Qty::from_units(2).unwrap()), Err(AmountError::Overflow));
     }
 
     #[test]

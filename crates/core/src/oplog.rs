@@ -33,11 +33,7 @@ pub(crate) fn schema_version(kind: EntityKind) -> u16 {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Change {
     /// Set some fields of a last-writer-wins entity.
-    Lww {
-        entity: EntityKind,
-        entity_id: Uuid,
-        patch: LwwPatch,
-    },
+    Lww { entity: EntityKind, entity_id: Uuid, patch: LwwPatch },
 }
 
 /// Proof that the current transaction has recorded `op`: the only handle through which
@@ -111,10 +107,8 @@ pub(crate) fn device_position(tx: &Transaction<'_>) -> Result<(u64, Option<Hlc>)
     let (seq, hlc): (i64, Option<String>) = tx
         .prepare_cached("SELECT last_seq, last_hlc FROM device WHERE singleton = 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let hlc = hlc
-        .map(|h| Hlc::from_sortable(&h))
-        .transpose()
-        .map_err(|e| CoreError::Corrupt(e.to_string()))?;
+    let hlc =
+        hlc.map(|h| Hlc::from_sortable(&h)).transpose().map_err(|e| CoreError::Corrupt(e.to_string()))?;
     Ok((seq as u64, hlc))
 }
 
@@ -159,11 +153,7 @@ impl Store {
         self.write(|tx| {
             let (last_seq, last_hlc) = device_position(tx)?;
             let hlc = next_hlc(last_hlc, clock.now_millis(), device);
-            let Change::Lww {
-                entity,
-                entity_id,
-                patch,
-            } = change;
+            let Change::Lww { entity, entity_id, patch } = change;
             let op = Op {
                 op_id: OpId(new_id(clock.as_ref())),
                 device_id: device,
@@ -246,9 +236,8 @@ impl Store {
 
     /// This device's sequence numbers in the log, ascending.
     pub fn local_seqs(&self) -> Result<Vec<u64>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT device_seq FROM op WHERE device_id = ?1 ORDER BY device_seq")?;
+        let mut stmt =
+            self.conn.prepare("SELECT device_seq FROM op WHERE device_id = ?1 ORDER BY device_seq")?;
         let rows = stmt.query_map([self.device.id.0.as_bytes().as_slice()], |r| r.get::<_, i64>(0))?;
         let mut out = Vec::new();
         for r in rows {
@@ -343,14 +332,10 @@ mod tests {
         ib.npwp = Some("09.254.294.3-407.000".into());
         b.update_profile(&ib).unwrap();
 
-        let a_new: Vec<Op> = ops_oldest_first(&a)
-            .into_iter()
-            .filter(|o| o.device_id == a.device().id)
-            .collect();
-        let b_new: Vec<Op> = ops_oldest_first(&b)
-            .into_iter()
-            .filter(|o| o.device_id == b.device().id)
-            .collect();
+        let a_new: Vec<Op> =
+            ops_oldest_first(&a).into_iter().filter(|o| o.device_id == a.device().id).collect();
+        let b_new: Vec<Op> =
+            ops_oldest_first(&b).into_iter().filter(|o| o.device_id == b.device().id).collect();
         for op in &b_new {
             a.apply_remote(op).unwrap();
         }
@@ -359,11 +344,7 @@ mod tests {
         }
         let (pa, pb) = (a.profile().unwrap(), b.profile().unwrap());
         assert_eq!(pa.name, "Warung Bu Sri Denpasar", "later HLC wins");
-        assert_eq!(
-            pa.taxpayer_kind,
-            TaxpayerKind::Badan,
-            "field only A changed is kept"
-        );
+        assert_eq!(pa.taxpayer_kind, TaxpayerKind::Badan, "field only A changed is kept");
         assert_eq!(pa.npwp.as_deref(), Some("092542943407000"));
         assert_eq!(pa.input(), pb.input());
     }

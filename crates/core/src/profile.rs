@@ -11,16 +11,7 @@ use usahaku_proto::{EntityKind, FieldValue, LwwPatch};
 pub(crate) const SPEC: LwwSpec = LwwSpec {
     kind: EntityKind::BusinessProfile,
     table: "business_profile",
-    fields: &[
-        "name",
-        "owner_name",
-        "business_type",
-        "address",
-        "phone",
-        "timezone",
-        "npwp",
-        "taxpayer_kind",
-    ],
+    fields: &["name", "owner_name", "business_type", "address", "phone", "timezone", "npwp", "taxpayer_kind"],
 };
 
 /// Longest business or owner name, in characters.
@@ -230,11 +221,7 @@ pub fn normalize_npwp(value: &str) -> std::result::Result<String, Problem> {
         return Err(Problem::NpwpDigits);
     }
     let digits: String = value.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() == 15 || digits.len() == 16 {
-        Ok(digits)
-    } else {
-        Err(Problem::NpwpDigits)
-    }
+    if digits.len() == 15 || digits.len() == 16 { Ok(digits) } else { Err(Problem::NpwpDigits) }
 }
 
 impl ProfileInput {
@@ -351,16 +338,7 @@ impl Store {
                  FROM business_profile WHERE id = ?1",
             )?
             .query_row([self.business_id.as_bytes().as_slice()], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
             })
             .optional()?;
         let Some((name, owner, btype, address, phone, tz, npwp, taxpayer)) = row else {
@@ -417,10 +395,7 @@ mod tests {
     #[test]
     fn codes_parse_case_insensitively() {
         assert_eq!(Timezone::parse("wita"), Ok(Timezone::Wita));
-        assert_eq!(
-            Timezone::parse("GMT"),
-            Err(Problem::UnknownTimezone("GMT".into()))
-        );
+        assert_eq!(Timezone::parse("GMT"), Err(Problem::UnknownTimezone("GMT".into())));
         assert_eq!(BusinessType::parse("Kuliner"), Ok(BusinessType::Kuliner));
         assert_eq!(TaxpayerKind::parse("badan"), Ok(TaxpayerKind::Badan));
     }
@@ -438,23 +413,13 @@ impl Timezone {
 
     /// `22 Nov 2026 10:15 WITA`: a moment shown in the business's own time zone.
     pub fn format_datetime(self, millis: i64) -> String {
-        const MONTHS: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
-        ];
+        const MONTHS: [&str; 12] =
+            ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
         let tz = jiff::tz::TimeZone::fixed(jiff::tz::offset(self.utc_offset_hours()));
         let ts = jiff::Timestamp::from_millisecond(millis).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
         let dt = ts.to_zoned(tz).datetime();
-        let month = MONTHS
-            .get(usize::from(dt.month().unsigned_abs()).saturating_sub(1))
-            .unwrap_or(&"?");
-        format!(
-            "{} {month} {} {:02}:{:02} {}",
-            dt.day(),
-            dt.year(),
-            dt.hour(),
-            dt.minute(),
-            self.code()
-        )
+        let month = MONTHS.get(usize::from(dt.month().unsigned_abs()).saturating_sub(1)).unwrap_or(&"?");
+        format!("{} {month} {} {:02}:{:02} {}", dt.day(), dt.year(), dt.hour(), dt.minute(), self.code())
     }
 }
 
@@ -470,9 +435,6 @@ mod time_tests {
         assert_eq!(Timezone::Wita.format_datetime(m), "22 Nov 2026 10:15 WITA");
         assert_eq!(Timezone::Wit.format_datetime(m), "22 Nov 2026 11:15 WIT");
         // 2026-08-16T20:00:00Z is already the 17th of August in Jayapura.
-        assert_eq!(
-            Timezone::Wit.format_datetime(1_786_910_400_000),
-            "17 Agu 2026 05:00 WIT"
-        );
+        assert_eq!(Timezone::Wit.format_datetime(1_786_910_400_000), "17 Agu 2026 05:00 WIT");
     }
 }

@@ -58,16 +58,9 @@ impl Store {
     pub fn sync_link(&self) -> Result<Option<SyncLink>> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT server_url, token FROM sync_state WHERE singleton = 1",
-                [],
-                |r| {
-                    Ok(SyncLink {
-                        server_url: r.get(0)?,
-                        token: r.get(1)?,
-                    })
-                },
-            )
+            .query_row("SELECT server_url, token FROM sync_state WHERE singleton = 1", [], |r| {
+                Ok(SyncLink { server_url: r.get(0)?, token: r.get(1)? })
+            })
             .optional()?)
     }
 
@@ -91,10 +84,7 @@ impl Store {
             )
             .optional()?;
         let last_seq: i64 =
-            self.conn
-                .query_row("SELECT last_seq FROM device WHERE singleton = 1", [], |r| {
-                    r.get(0)
-                })?;
+            self.conn.query_row("SELECT last_seq FROM device WHERE singleton = 1", [], |r| r.get(0))?;
         Ok(match row {
             None => SyncPosition {
                 server_url: None,
@@ -121,9 +111,7 @@ impl Store {
     pub fn outbox(&self, max_ops: usize) -> Result<Vec<Op>> {
         let acked: i64 = self
             .conn
-            .query_row("SELECT acked_seq FROM sync_state WHERE singleton = 1", [], |r| {
-                r.get(0)
-            })
+            .query_row("SELECT acked_seq FROM sync_state WHERE singleton = 1", [], |r| r.get(0))
             .optional()?
             .unwrap_or(0);
         let mut stmt = self.conn.prepare_cached(
@@ -171,15 +159,9 @@ impl Store {
             if resp.acked_seq > last_seq {
                 // The server holds ops of this device that this file does not: the file is an
                 // older copy. Writing on would reuse sequence numbers.
-                return Err(CoreError::RestoredCopy {
-                    server_seq: resp.acked_seq,
-                    local_seq: last_seq,
-                });
+                return Err(CoreError::RestoredCopy { server_seq: resp.acked_seq, local_seq: last_seq });
             }
-            tx.execute(
-                "UPDATE sync_state SET acked_seq = ?1 WHERE singleton = 1",
-                [resp.acked_seq as i64],
-            )?;
+            tx.execute("UPDATE sync_state SET acked_seq = ?1 WHERE singleton = 1", [resp.acked_seq as i64])?;
             Ok(())
         })
     }
@@ -199,10 +181,7 @@ impl Store {
                     applied += 1;
                 }
             }
-            tx.execute(
-                "UPDATE sync_state SET cursor = ?1 WHERE singleton = 1",
-                [resp.cursor as i64],
-            )?;
+            tx.execute("UPDATE sync_state SET cursor = ?1 WHERE singleton = 1", [resp.cursor as i64])?;
             Ok(applied)
         })
     }
@@ -210,10 +189,7 @@ impl Store {
     /// Remembers why the last sync attempt failed (shown in the status line).
     pub fn record_sync_error(&mut self, message: &str) -> Result<()> {
         self.write(|tx| {
-            tx.execute(
-                "UPDATE sync_state SET last_error = ?1 WHERE singleton = 1",
-                [message],
-            )?;
+            tx.execute("UPDATE sync_state SET last_error = ?1 WHERE singleton = 1", [message])?;
             Ok(())
         })
     }
@@ -223,11 +199,8 @@ impl Store {
 /// store was restored, so everything is pushed and pulled again from the start (the server
 /// drops duplicates, applying ops is idempotent).
 fn observe_server(tx: &Transaction<'_>, server: &ServerInfo, now: i64) -> Result<bool> {
-    let known: Option<Option<String>> = tx
-        .query_row("SELECT epoch FROM sync_state WHERE singleton = 1", [], |r| {
-            r.get(0)
-        })
-        .optional()?;
+    let known: Option<Option<String>> =
+        tx.query_row("SELECT epoch FROM sync_state WHERE singleton = 1", [], |r| r.get(0)).optional()?;
     let Some(known) = known else {
         return Err(CoreError::NotLinked);
     };
@@ -235,10 +208,7 @@ fn observe_server(tx: &Transaction<'_>, server: &ServerInfo, now: i64) -> Result
     let changed = known.as_deref().is_some_and(|k| k != epoch);
     if changed {
         tracing::warn!(old = ?known, new = %epoch, "server epoch changed: re-syncing from the start");
-        tx.execute(
-            "UPDATE sync_state SET cursor = 0, acked_seq = 0 WHERE singleton = 1",
-            [],
-        )?;
+        tx.execute("UPDATE sync_state SET cursor = 0, acked_seq = 0 WHERE singleton = 1", [])?;
     }
     tx.execute(
         "UPDATE sync_state SET epoch = ?1, last_sync_ms = ?2, skew_ms = ?3, last_error = NULL WHERE singleton = 1",
@@ -258,17 +228,11 @@ mod tests {
     use uuid::Uuid;
 
     fn server(epoch: u128, time_ms: i64) -> ServerInfo {
-        ServerInfo {
-            epoch: Epoch(Uuid::from_u128(epoch)),
-            time_ms,
-        }
+        ServerInfo { epoch: Epoch(Uuid::from_u128(epoch)), time_ms }
     }
 
     fn link() -> SyncLink {
-        SyncLink {
-            server_url: "http://127.0.0.1:9".into(),
-            token: "t".into(),
-        }
+        SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() }
     }
 
     /// Device A with a business and three edits (4 ops), and device B joined to it.
@@ -291,10 +255,7 @@ mod tests {
             a.update_profile(&i).unwrap();
         }
         a.link_to_server(&link()).unwrap();
-        let device = crate::Device {
-            id: usahaku_proto::DeviceId(Uuid::from_u128(0xB)),
-            code: "B".into(),
-        };
+        let device = crate::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB)), code: "B".into() };
         let b = Home::new(dir.join("b"))
             .join(Arc::new(clock.clone()), a.business_id(), &device, &link())
             .unwrap();
@@ -305,29 +266,11 @@ mod tests {
     fn outbox_shrinks_as_the_server_acknowledges() {
         let dir = tempfile::tempdir().unwrap();
         let (mut a, _, _) = setup(dir.path());
-        assert_eq!(
-            a.outbox(100)
-                .unwrap()
-                .iter()
-                .map(|o| o.device_seq)
-                .collect::<Vec<_>>(),
-            [1, 2, 3, 4]
-        );
+        assert_eq!(a.outbox(100).unwrap().iter().map(|o| o.device_seq).collect::<Vec<_>>(), [1, 2, 3, 4]);
         assert_eq!(a.outbox(2).unwrap().len(), 2);
         assert_eq!(a.sync_position().unwrap().pending, 4);
-        a.record_push(&PushResponse {
-            server: server(1, 1_763_800_000_500),
-            acked_seq: 3,
-        })
-        .unwrap();
-        assert_eq!(
-            a.outbox(100)
-                .unwrap()
-                .iter()
-                .map(|o| o.device_seq)
-                .collect::<Vec<_>>(),
-            [4]
-        );
+        a.record_push(&PushResponse { server: server(1, 1_763_800_000_500), acked_seq: 3 }).unwrap();
+        assert_eq!(a.outbox(100).unwrap().iter().map(|o| o.device_seq).collect::<Vec<_>>(), [4]);
         let pos = a.sync_position().unwrap();
         assert_eq!((pos.acked_seq, pos.pending), (3, 1));
         assert!(pos.skew_ms.is_some() && pos.last_sync_ms.is_some());
@@ -338,18 +281,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (a, mut b, _) = setup(dir.path());
         let ops = a.outbox(100).unwrap();
-        let resp = PullResponse {
-            server: server(1, 0),
-            ops: ops.clone(),
-            cursor: 4,
-            more: false,
-        };
+        let resp = PullResponse { server: server(1, 0), ops: ops.clone(), cursor: 4, more: false };
         assert_eq!(b.apply_pulled(&resp).unwrap(), 4);
         assert_eq!(b.sync_position().unwrap().cursor, 4);
-        assert_eq!(
-            b.profile().unwrap().address.as_deref(),
-            Some("Jl. Merdeka 1, Garut")
-        );
+        assert_eq!(b.profile().unwrap().address.as_deref(), Some("Jl. Merdeka 1, Garut"));
         // The same batch again (a retry after a lost answer): nothing new.
         assert_eq!(b.apply_pulled(&resp).unwrap(), 0);
         assert_eq!(b.op_count().unwrap(), 4);
@@ -359,11 +294,7 @@ mod tests {
     fn a_new_server_epoch_restarts_push_and_pull() {
         let dir = tempfile::tempdir().unwrap();
         let (mut a, mut b, _) = setup(dir.path());
-        a.record_push(&PushResponse {
-            server: server(1, 0),
-            acked_seq: 4,
-        })
-        .unwrap();
+        a.record_push(&PushResponse { server: server(1, 0), acked_seq: 4 }).unwrap();
         assert!(a.outbox(100).unwrap().is_empty());
         b.apply_pulled(&PullResponse {
             server: server(1, 0),
@@ -373,50 +304,19 @@ mod tests {
         })
         .unwrap();
         // The server was restored from a backup that knew only seq 1 of A.
-        a.record_push(&PushResponse {
-            server: server(2, 0),
-            acked_seq: 1,
-        })
-        .unwrap();
-        assert_eq!(
-            a.outbox(100)
-                .unwrap()
-                .iter()
-                .map(|o| o.device_seq)
-                .collect::<Vec<_>>(),
-            [2, 3, 4]
-        );
-        let dropped = PullResponse {
-            server: server(2, 0),
-            ops: vec![],
-            cursor: 3,
-            more: false,
-        };
+        a.record_push(&PushResponse { server: server(2, 0), acked_seq: 1 }).unwrap();
+        assert_eq!(a.outbox(100).unwrap().iter().map(|o| o.device_seq).collect::<Vec<_>>(), [2, 3, 4]);
+        let dropped = PullResponse { server: server(2, 0), ops: vec![], cursor: 3, more: false };
         assert_eq!(b.apply_pulled(&dropped).unwrap(), 0);
-        assert_eq!(
-            b.sync_position().unwrap().cursor,
-            0,
-            "pull restarts from the beginning"
-        );
+        assert_eq!(b.sync_position().unwrap().cursor, 0, "pull restarts from the beginning");
     }
 
     #[test]
     fn an_older_copy_of_the_file_stops_sync() {
         let dir = tempfile::tempdir().unwrap();
         let (mut a, _, _) = setup(dir.path());
-        let err = a
-            .record_push(&PushResponse {
-                server: server(1, 0),
-                acked_seq: 7,
-            })
-            .unwrap_err();
-        assert!(matches!(
-            err,
-            CoreError::RestoredCopy {
-                server_seq: 7,
-                local_seq: 4
-            }
-        ));
+        let err = a.record_push(&PushResponse { server: server(1, 0), acked_seq: 7 }).unwrap_err();
+        assert!(matches!(err, CoreError::RestoredCopy { server_seq: 7, local_seq: 4 }));
         assert_eq!(a.sync_position().unwrap().acked_seq, 0, "nothing recorded");
     }
 
@@ -436,10 +336,7 @@ mod tests {
             )
             .unwrap();
         assert!(matches!(
-            s.record_push(&PushResponse {
-                server: server(1, 0),
-                acked_seq: 0
-            }),
+            s.record_push(&PushResponse { server: server(1, 0), acked_seq: 0 }),
             Err(CoreError::NotLinked)
         ));
         assert_eq!(s.sync_position().unwrap().pending, 1);

@@ -129,9 +129,7 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(10))?;
     let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(CoreError::Corrupt(format!(
-            "journal_mode is {mode}, expected wal"
-        )));
+        return Err(CoreError::Corrupt(format!("journal_mode is {mode}, expected wal")));
     }
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.pragma_update(None, "synchronous", "FULL")?;
@@ -176,25 +174,19 @@ fn backup_path(path: &Path, clock: &dyn Clock, version: u32) -> PathBuf {
 /// Copies the open database to `dest` with SQLite's online backup and checks the copy:
 /// it opens, passes `integrity_check`, and has the same schema version and op count.
 fn backup_and_verify(conn: &Connection, dest: &Path, version: u32) -> Result<()> {
-    let fail = |detail: String| CoreError::BackupFailed {
-        path: dest.to_owned(),
-        detail,
-    };
+    let fail = |detail: String| CoreError::BackupFailed { path: dest.to_owned(), detail };
     conn.backup(rusqlite::MAIN_DB, dest, None::<fn(rusqlite::backup::Progress)>)
         .map_err(|e| fail(e.to_string()))?;
     let copy = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| fail(e.to_string()))?;
-    let check: String = copy
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .map_err(|e| fail(e.to_string()))?;
+    let check: String =
+        copy.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| fail(e.to_string()))?;
     if check != "ok" {
         return Err(fail(format!("integrity_check: {check}")));
     }
     let copy_version = schema_version(&copy).map_err(|e| fail(e.to_string()))?;
     if copy_version != version {
-        return Err(fail(format!(
-            "copy has schema {copy_version}, expected {version}"
-        )));
+        return Err(fail(format!("copy has schema {copy_version}, expected {version}")));
     }
     let count = |c: &Connection| -> rusqlite::Result<i64> {
         c.query_row("SELECT count(*) FROM op", [], |r| r.get(0))
@@ -273,10 +265,7 @@ impl Store {
         let version = schema_version(&conn)?;
         let latest = migrations.len() as u32;
         if version > latest {
-            return Err(CoreError::NewerFile {
-                file: version,
-                app: latest,
-            });
+            return Err(CoreError::NewerFile { file: version, app: latest });
         }
         if version < latest {
             let dest = backup_path(path, clock.as_ref(), version);
@@ -284,11 +273,10 @@ impl Store {
             tracing::info!(backup = %dest.display(), from = version, to = latest, "backup verified; migrating");
             migrate(&mut conn, version, migrations)?;
         }
-        let (device_id, code): (Vec<u8>, String) = conn.query_row(
-            "SELECT device_id, device_code FROM device WHERE singleton = 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let (device_id, code): (Vec<u8>, String) =
+            conn.query_row("SELECT device_id, device_code FROM device WHERE singleton = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
         let meta = |key: &str| -> Result<Uuid> {
             let v: String =
                 conn.query_row("SELECT value FROM store_meta WHERE key = ?1", [key], |r| r.get(0))?;
@@ -309,10 +297,7 @@ impl Store {
             clock,
             path: path.to_owned(),
             business_id,
-            device: Device {
-                id: DeviceId(device_id),
-                code,
-            },
+            device: Device { id: DeviceId(device_id), code },
             actor,
         })
     }
@@ -351,9 +336,7 @@ impl Store {
     /// The only write transaction in the crate: runs `f` in an IMMEDIATE transaction on the
     /// writable connection and commits; on error everything rolls back.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self
-            .writer
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.writer.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -402,15 +385,10 @@ mod tests {
         let copy = Connection::open(&backup).unwrap();
         let v: u32 = copy.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(v, 1);
-        let check: String = copy
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .unwrap();
+        let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
         assert_eq!(check, "ok");
-        let business: String = copy
-            .query_row("SELECT value FROM store_meta WHERE key='business_id'", [], |r| {
-                r.get(0)
-            })
-            .unwrap();
+        let business: String =
+            copy.query_row("SELECT value FROM store_meta WHERE key='business_id'", [], |r| r.get(0)).unwrap();
         assert_eq!(business, Uuid::from_u128(42).to_string());
 
         // A second migration run on the same second never overwrites the first backup.
@@ -423,10 +401,7 @@ mod tests {
         let path = dir.path().join("baru.usahaku");
         let clock = Arc::new(ManualClock::fixed(0));
         drop(Store::create_file(&path, clock.clone(), Uuid::from_u128(1)).unwrap());
-        Connection::open(&path)
-            .unwrap()
-            .execute_batch("PRAGMA user_version = 99;")
-            .unwrap();
+        Connection::open(&path).unwrap().execute_batch("PRAGMA user_version = 99;").unwrap();
         let err = Store::open(&path, clock).unwrap_err();
         assert!(matches!(err, CoreError::NewerFile { file: 99, app: 3 }));
     }
@@ -436,10 +411,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.usahaku");
         let store = Store::create_file(&path, Arc::new(ManualClock::fixed(0)), Uuid::from_u128(1)).unwrap();
-        let err = store
-            .conn
-            .execute("UPDATE business_profile SET name = 'x'", [])
-            .unwrap_err();
+        let err = store.conn.execute("UPDATE business_profile SET name = 'x'", []).unwrap_err();
         assert!(err.to_string().contains("readonly"), "{err}");
     }
 
@@ -448,18 +420,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.usahaku");
         let store = Store::create_file(&path, Arc::new(ManualClock::fixed(0)), Uuid::from_u128(1)).unwrap();
-        let mode: String = store
-            .conn
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .unwrap();
-        let sync: i64 = store
-            .conn
-            .query_row("PRAGMA synchronous", [], |r| r.get(0))
-            .unwrap();
-        let fk: i64 = store
-            .conn
-            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
-            .unwrap();
+        let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        let sync: i64 = store.conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+        let fk: i64 = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
         assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
         assert_eq!(store.device().code, "A");
     }

@@ -21,9 +21,7 @@ fn files_in(dir: &std::path::Path) -> usize {
 
 fn walk(dir: &std::path::Path) -> usize {
     let Ok(rd) = std::fs::read_dir(dir) else { return 0 };
-    rd.filter_map(Result::ok)
-        .map(|e| if e.path().is_dir() { walk(&e.path()) } else { 1 })
-        .sum()
+    rd.filter_map(Result::ok).map(|e| if e.path().is_dir() { walk(&e.path()) } else { 1 }).sum()
 }
 
 #[test]
@@ -31,9 +29,7 @@ fn creating_a_business_records_its_profile_as_op_1() {
     let dir = tempfile::tempdir().unwrap();
     let home = Home::new(dir.path());
     let clock = Arc::new(ManualClock::fixed(1_763_800_000_000));
-    let (store, profile) = home
-        .create(clock.clone(), new_business("  Ukiran Made  "))
-        .unwrap();
+    let (store, profile) = home.create(clock.clone(), new_business("  Ukiran Made  ")).unwrap();
     assert_eq!(profile.name, "Ukiran Made", "trimmed");
     assert_eq!(profile.timezone, Timezone::Wita);
     assert_eq!(profile.device_code, "A");
@@ -53,12 +49,9 @@ fn bad_input_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let home = Home::new(dir.path());
     let clock = Arc::new(ManualClock::fixed(1_763_800_000_000));
-    for (name, field) in [
-        ("", "name"),
-        ("   ", "name"),
-        (&"x".repeat(10_000)[..], "name"),
-        ("Baris\nbaru", "name"),
-    ] {
+    for (name, field) in
+        [("", "name"), ("   ", "name"), (&"x".repeat(10_000)[..], "name"), ("Baris\nbaru", "name")]
+    {
         let err = home.create(clock.clone(), new_business(name)).unwrap_err();
         assert_eq!(err.field(), Some(field), "{name:?}");
         assert!(!err.message(Lang::Id).is_empty());
@@ -77,14 +70,8 @@ fn bad_input_writes_nothing() {
     let mut input = before.input();
     input.name = "x".repeat(10_000);
     let err = store.update_profile(&input).unwrap_err();
-    assert_eq!(
-        err.message(Lang::Id),
-        "Nama usaha terlalu panjang (paling banyak 100 karakter)."
-    );
-    assert_eq!(
-        err.message(Lang::En),
-        "Business name is too long (at most 100 characters)."
-    );
+    assert_eq!(err.message(Lang::Id), "Nama usaha terlalu panjang (paling banyak 100 karakter).");
+    assert_eq!(err.message(Lang::En), "Business name is too long (at most 100 characters).");
     assert_eq!(store.op_count().unwrap(), 1, "no op for refused input");
     assert_eq!(store.profile().unwrap(), before);
 }
@@ -93,12 +80,8 @@ fn bad_input_writes_nothing() {
 fn saving_an_unchanged_profile_makes_no_op_and_a_change_makes_one_small_op() {
     let dir = tempfile::tempdir().unwrap();
     let home = Home::new(dir.path());
-    let (mut store, p) = home
-        .create(
-            Arc::new(ManualClock::stepping(1_000, 1)),
-            new_business("Ukiran Made"),
-        )
-        .unwrap();
+    let (mut store, p) =
+        home.create(Arc::new(ManualClock::stepping(1_000, 1)), new_business("Ukiran Made")).unwrap();
     store.update_profile(&p.input()).unwrap();
     assert_eq!(store.op_count().unwrap(), 1);
     let mut input = p.input();
@@ -155,27 +138,11 @@ fn opening_needs_a_business_and_a_choice_among_several() {
     let dir = tempfile::tempdir().unwrap();
     let home = Home::new(dir.path());
     let clock = Arc::new(ManualClock::stepping(1_000, 1));
-    assert!(matches!(
-        home.open(clock.clone(), None),
-        Err(CoreError::NoBusiness(_))
-    ));
+    assert!(matches!(home.open(clock.clone(), None), Err(CoreError::NoBusiness(_))));
     let (a, _) = home.create(clock.clone(), new_business("Satu")).unwrap();
     home.create(clock.clone(), new_business("Dua")).unwrap();
-    assert!(matches!(
-        home.open(clock.clone(), None),
-        Err(CoreError::ManyBusinesses(_))
-    ));
+    assert!(matches!(home.open(clock.clone(), None), Err(CoreError::ManyBusinesses(_))));
     let id = a.business_id().to_string();
-    assert_eq!(
-        home.open(clock.clone(), Some(&id))
-            .unwrap()
-            .profile()
-            .unwrap()
-            .name,
-        "Satu"
-    );
-    assert!(matches!(
-        home.open(clock, Some("nope")),
-        Err(CoreError::BusinessNotFound(_))
-    ));
+    assert_eq!(home.open(clock.clone(), Some(&id)).unwrap().profile().unwrap().name, "Satu");
+    assert!(matches!(home.open(clock, Some("nope")), Err(CoreError::BusinessNotFound(_))));
 }

@@ -87,11 +87,7 @@ impl Hlc {
         let m = u64::from_str_radix(m, 16).map_err(|_| bad())?;
         let counter = u32::from_str_radix(c, 16).map_err(|_| bad())?;
         let device = Uuid::parse_str(dev).map_err(|_| bad())?;
-        Ok(Hlc {
-            millis: (m ^ (1u64 << 63)) as i64,
-            counter,
-            device: DeviceId(device),
-        })
+        Ok(Hlc { millis: (m ^ (1u64 << 63)) as i64, counter, device: DeviceId(device) })
     }
 }
 
@@ -194,36 +190,12 @@ mod tests {
     #[test]
     fn sortable_hlc_orders_like_hlc() {
         let samples = [
-            Hlc {
-                millis: -5,
-                counter: 0,
-                device: dev(1),
-            },
-            Hlc {
-                millis: 0,
-                counter: 0,
-                device: dev(1),
-            },
-            Hlc {
-                millis: 0,
-                counter: 1,
-                device: dev(1),
-            },
-            Hlc {
-                millis: 0,
-                counter: 1,
-                device: dev(2),
-            },
-            Hlc {
-                millis: 1_763_800_000_000,
-                counter: 0,
-                device: dev(1),
-            },
-            Hlc {
-                millis: 1_763_800_000_000,
-                counter: 70_000,
-                device: dev(1),
-            },
+            Hlc { millis: -5, counter: 0, device: dev(1) },
+            Hlc { millis: 0, counter: 0, device: dev(1) },
+            Hlc { millis: 0, counter: 1, device: dev(1) },
+            Hlc { millis: 0, counter: 1, device: dev(2) },
+            Hlc { millis: 1_763_800_000_000, counter: 0, device: dev(1) },
+            Hlc { millis: 1_763_800_000_000, counter: 70_000, device: dev(1) },
         ];
         for w in samples.windows(2) {
             assert!(w[0] < w[1]);

@@ -1,9 +1,10 @@
 //! Sync API bodies and their encoding.
 //!
-//! A body is `"UH"`, the protocol version (u16, little endian), then the postcard encoding of
-//! the value compressed with zstd. A body with another version is refused before anything
-//! else is read; decompression stops at [`MAX_DECODED_BYTES`], so a small body cannot expand
-//! into an unbounded allocation.
+//! A body is `"UH"`, the protocol version (u16, little endian), a codec byte (0: plain,
+//! 1: zstd), then the postcard encoding of the value — compressed with zstd unless that would
+//! not make it smaller (tiny bodies such as an idle poll's answer). A body with another version
+//! is refused before anything else is read; decompression stops at [`MAX_DECODED_BYTES`], so a
+//! small body cannot expand into an unbounded allocation.
 //!
 //! Every struct here is **frozen** (postcard encodes by position): add new endpoints or new
 //! versions instead of changing fields.
@@ -166,16 +167,24 @@ pub enum BodyError {
     Malformed,
 }
 
-/// Encodes a body: header, then zstd(postcard(value)).
+const CODEC_PLAIN: u8 = 0;
+const CODEC_ZSTD: u8 = 1;
+
+/// Encodes a body: header, codec, then postcard(value), zstd-compressed when that helps.
 pub fn encode_body<T: Serialize>(value: &T) -> Vec<u8> {
     let plain = crate::encode_payload(value);
     let mut out = Vec::with_capacity(plain.len() / 2 + 8);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&PROTOCOL_VERSION.to_le_bytes());
-    // Compressing an in-memory buffer into a Vec does not fail; fall back to level 1 anyway.
     match zstd::bulk::compress(&plain, ZSTD_LEVEL) {
-        Ok(z) => out.extend_from_slice(&z),
-        Err(_) => out.extend_from_slice(&zstd::bulk::compress(&plain, 1).unwrap_or_default()),
+        Ok(z) if z.len() < plain.len() => {
+            out.push(CODEC_ZSTD);
+            out.extend_from_slice(&z);
+        }
+        _ => {
+            out.push(CODEC_PLAIN);
+            out.extend_from_slice(&plain);
+        }
     }
     out
 }
@@ -185,18 +194,21 @@ pub fn decode_body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, BodyError> {
     if bytes.len() > MAX_BODY_BYTES {
         return Err(BodyError::TooLarge);
     }
-    if bytes.len() < 4 || &bytes[..2] != MAGIC {
+    if bytes.len() < 5 || &bytes[..2] != MAGIC {
         return Err(BodyError::NotABody);
     }
     let got = u16::from_le_bytes([bytes[2], bytes[3]]);
     if got != PROTOCOL_VERSION {
-        return Err(BodyError::WrongVersion {
-            got,
-            ours: PROTOCOL_VERSION,
-        });
+        return Err(BodyError::WrongVersion { got, ours: PROTOCOL_VERSION });
     }
-    let plain = decompress_limited(&bytes[4..])?;
-    postcard::from_bytes(&plain).map_err(|_| BodyError::Malformed)
+    match bytes[4] {
+        CODEC_PLAIN => postcard::from_bytes(&bytes[5..]).map_err(|_| BodyError::Malformed),
+        CODEC_ZSTD => {
+            let plain = decompress_limited(&bytes[5..])?;
+            postcard::from_bytes(&plain).map_err(|_| BodyError::Malformed)
+        }
+        _ => Err(BodyError::NotABody),
+    }
 }
 
 fn decompress_limited(z: &[u8]) -> Result<Vec<u8>, BodyError> {
@@ -221,16 +233,10 @@ mod tests {
     fn op(seq: u64) -> Op {
         let dev = DeviceId(Uuid::from_u128(0x0193_0000_0000_7000_8000_0000_0000_0001));
         Op {
-            op_id: OpId(Uuid::from_u128(
-                0x0193_0000_0000_7000_8000_0000_0000_1000 + u128::from(seq),
-            )),
+            op_id: OpId(Uuid::from_u128(0x0193_0000_0000_7000_8000_0000_0000_1000 + u128::from(seq))),
             device_id: dev,
             device_seq: seq,
-            hlc: Hlc {
-                millis: 1_763_800_000_000 + seq as i64,
-                counter: 0,
-                device: dev,
-            },
+            hlc: Hlc { millis: 1_763_800_000_000 + seq as i64, counter: 0, device: dev },
             actor: ActorId(Uuid::from_u128(7)),
             entity: EntityKind::BusinessProfile,
             entity_id: Uuid::from_u128(9),
@@ -243,9 +249,7 @@ mod tests {
 
     #[test]
     fn bodies_round_trip() {
-        let push = PushRequest {
-            ops: (1..=50).map(op).collect(),
-        };
+        let push = PushRequest { ops: (1..=50).map(op).collect() };
         let bytes = encode_body(&push);
         assert_eq!(decode_body::<PushRequest>(&bytes), Ok(push));
     }
@@ -253,22 +257,13 @@ mod tests {
     #[test]
     fn wrong_version_truncated_and_garbage_are_refused() {
         let mut bytes = encode_body(&PushRequest { ops: vec![op(1)] });
-        assert_eq!(
-            decode_body::<PushRequest>(&bytes[..bytes.len() - 3]),
-            Err(BodyError::Compression)
-        );
-        assert_eq!(
-            decode_body::<PushRequest>(b"GET / HTTP/1.1"),
-            Err(BodyError::NotABody)
-        );
+        assert_eq!(decode_body::<PushRequest>(&bytes[..bytes.len() - 3]), Err(BodyError::Compression));
+        assert_eq!(decode_body::<PushRequest>(b"GET / HTTP/1.1"), Err(BodyError::NotABody));
         assert_eq!(decode_body::<PushRequest>(&[]), Err(BodyError::NotABody));
         bytes[2] = 99;
         assert_eq!(
             decode_body::<PushRequest>(&bytes),
-            Err(BodyError::WrongVersion {
-                got: 99,
-                ours: PROTOCOL_VERSION
-            })
+            Err(BodyError::WrongVersion { got: 99, ours: PROTOCOL_VERSION })
         );
     }
 
@@ -278,12 +273,10 @@ mod tests {
         let bomb = zstd::bulk::compress(&vec![0u8; 64 << 20], 3).unwrap();
         let mut body = b"UH".to_vec();
         body.extend_from_slice(&PROTOCOL_VERSION.to_le_bytes());
+        body.push(CODEC_ZSTD);
         body.extend_from_slice(&bomb);
         assert!(body.len() < MAX_BODY_BYTES);
         assert_eq!(decode_body::<PushRequest>(&body), Err(BodyError::TooLarge));
-        assert_eq!(
-            decode_body::<PushRequest>(&vec![0u8; MAX_BODY_BYTES + 1]),
-            Err(BodyError::TooLarge)
-        );
+        assert_eq!(decode_body::<PushRequest>(&vec![0u8; MAX_BODY_BYTES + 1]), Err(BodyError::TooLarge));
     }
 }

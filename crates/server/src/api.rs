@@ -41,9 +41,7 @@ pub struct ApiState<S> {
 
 impl<S: std::fmt::Debug> std::fmt::Debug for ApiState<S> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ApiState")
-            .field("storage", &self.storage)
-            .finish_non_exhaustive()
+        f.debug_struct("ApiState").field("storage", &self.storage).finish_non_exhaustive()
     }
 }
 
@@ -53,12 +51,7 @@ pub struct ApiError(StatusCode, String);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (
-            self.0,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            self.1,
-        )
-            .into_response()
+        (self.0, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], self.1).into_response()
     }
 }
 
@@ -70,10 +63,7 @@ impl From<StorageError> for ApiError {
             }
             StorageError::Backend(detail) => {
                 tracing::error!(%detail, "storage failure");
-                ApiError(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "storage unavailable, try again".into(),
-                )
+                ApiError(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again".into())
             }
         }
     }
@@ -116,18 +106,11 @@ pub fn router<S: Storage>(state: ApiState<S>) -> Router {
 
 /// Serves the API on `listener` until the task is dropped.
 pub async fn serve<S: Storage>(listener: tokio::net::TcpListener, state: ApiState<S>) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        router(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .await
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>()).await
 }
 
 async fn server_info<S: Storage>(st: &ApiState<S>) -> Result<ServerInfo, ApiError> {
-    Ok(ServerInfo {
-        epoch: st.storage.epoch().await?,
-        time_ms: (st.clock)(),
-    })
+    Ok(ServerInfo { epoch: st.storage.epoch().await?, time_ms: (st.clock)() })
 }
 
 /// The device behind the bearer token; revoked or unknown tokens are refused.
@@ -137,11 +120,7 @@ async fn authenticate<S: Storage>(st: &ApiState<S>, headers: &HeaderMap) -> Resu
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .ok_or_else(|| err(StatusCode::UNAUTHORIZED, "missing device token"))?;
-    match st
-        .storage
-        .device_by_token(secrets::hash_secret(token.trim()))
-        .await?
-    {
+    match st.storage.device_by_token(secrets::hash_secret(token.trim())).await? {
         Some(auth) if !auth.revoked => Ok(auth),
         Some(_) => Err(err(StatusCode::UNAUTHORIZED, "device token revoked")),
         None => Err(err(StatusCode::UNAUTHORIZED, "unknown device token")),
@@ -166,32 +145,17 @@ fn random_failed(_: getrandom::Error) -> ApiError {
 async fn create_tenant<S: Storage>(State(st): State<ApiState<S>>, body: Bytes) -> ApiResult {
     let req: CreateTenantRequest = decode_body(&body)?;
     if req.owner_password.chars().count() < 8 {
-        return Err(err(
-            StatusCode::BAD_REQUEST,
-            "owner password must have at least 8 characters",
-        ));
+        return Err(err(StatusCode::BAD_REQUEST, "owner password must have at least 8 characters"));
     }
     let code = req.device_code.trim();
     if code.is_empty() || code.len() > 4 || !code.chars().all(|c| c.is_ascii_uppercase()) {
-        return Err(err(
-            StatusCode::BAD_REQUEST,
-            "device code must be 1-4 capital letters",
-        ));
+        return Err(err(StatusCode::BAD_REQUEST, "device code must be 1-4 capital letters"));
     }
     let hash = secrets::hash_password(&req.owner_password)
         .map_err(|_| err(StatusCode::SERVICE_UNAVAILABLE, "password hashing failed"))?;
     let (token, token_hash) = secrets::new_token().map_err(random_failed)?;
     let now = (st.clock)();
-    st.storage
-        .create_tenant(
-            req.tenant_id,
-            hash,
-            req.device_id,
-            code.to_owned(),
-            token_hash,
-            now,
-        )
-        .await?;
+    st.storage.create_tenant(req.tenant_id, hash, req.device_id, code.to_owned(), token_hash, now).await?;
     reply(&DeviceGrant {
         server: server_info(&st).await?,
         tenant_id: req.tenant_id,
@@ -220,9 +184,7 @@ async fn pairing_code<S: Storage>(
     let normalized =
         secrets::normalize_code(&code).ok_or_else(|| err(StatusCode::INTERNAL_SERVER_ERROR, "bad code"))?;
     let expires_ms = (st.clock)() + PAIRING_CODE_TTL_MS;
-    st.storage
-        .add_pairing_code(tenant, secrets::hash_secret(&normalized), expires_ms)
-        .await?;
+    st.storage.add_pairing_code(tenant, secrets::hash_secret(&normalized), expires_ms).await?;
     reply(&PairingCodeResponse { code, expires_ms })
 }
 
@@ -234,16 +196,8 @@ async fn pair<S: Storage>(
     let req: PairRequest = decode_body(&body)?;
     let now = (st.clock)();
     let client = addr.ip().to_string();
-    if st
-        .storage
-        .pair_failures(client.clone(), now, PAIR_FAILURE_WINDOW_MS)
-        .await?
-        >= PAIR_FAILURES_ALLOWED
-    {
-        return Err(err(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too many wrong pairing codes; wait 10 minutes",
-        ));
+    if st.storage.pair_failures(client.clone(), now, PAIR_FAILURE_WINDOW_MS).await? >= PAIR_FAILURES_ALLOWED {
+        return Err(err(StatusCode::TOO_MANY_REQUESTS, "too many wrong pairing codes; wait 10 minutes"));
     }
     let redeemed = match secrets::normalize_code(&req.code) {
         Some(code) => {
@@ -256,13 +210,8 @@ async fn pair<S: Storage>(
         None => None,
     };
     let Some((tenant_id, device_code, token)) = redeemed else {
-        st.storage
-            .note_pair_failure(client, now, PAIR_FAILURE_WINDOW_MS)
-            .await?;
-        return Err(err(
-            StatusCode::FORBIDDEN,
-            "pairing code unknown, used or expired",
-        ));
+        st.storage.note_pair_failure(client, now, PAIR_FAILURE_WINDOW_MS).await?;
+        return Err(err(StatusCode::FORBIDDEN, "pairing code unknown, used or expired"));
     };
     reply(&DeviceGrant {
         server: server_info(&st).await?,
@@ -289,29 +238,19 @@ async fn push<S: Storage>(State(st): State<ApiState<S>>, headers: HeaderMap, bod
     let mut ops = Vec::with_capacity(req.ops.len());
     for op in &req.ops {
         if op.device_id != auth.device_id {
-            return Err(err(
-                StatusCode::FORBIDDEN,
-                "ops must come from the token's own device",
-            ));
+            return Err(err(StatusCode::FORBIDDEN, "ops must come from the token's own device"));
         }
         if op.device_seq == 0 {
             return Err(err(StatusCode::BAD_REQUEST, "device_seq starts at 1"));
         }
-        ops.push(StoredOp {
-            device_id: op.device_id,
-            device_seq: op.device_seq,
-            body: encode_payload(op),
-        });
+        ops.push(StoredOp { device_id: op.device_id, device_seq: op.device_seq, body: encode_payload(op) });
     }
     let acked_seq = if ops.is_empty() {
         st.storage.acked_seq(auth.tenant_id, auth.device_id).await?
     } else {
         st.storage.push(auth.tenant_id, ops).await?
     };
-    reply(&PushResponse {
-        server: server_info(&st).await?,
-        acked_seq,
-    })
+    reply(&PushResponse { server: server_info(&st).await?, acked_seq })
 }
 
 /// Query of `GET /v1/pull`.
@@ -335,19 +274,11 @@ async fn pull<S: Storage>(
 ) -> ApiResult {
     let auth = authenticate(&st, &headers).await?;
     let max_bytes = q.max_bytes.unwrap_or(64 * 1024).clamp(1024, MAX_BODY_BYTES / 2);
-    let mut page = st
-        .storage
-        .pull(auth.tenant_id, auth.device_id, q.cursor, max_bytes)
-        .await?;
+    let mut page = st.storage.pull(auth.tenant_id, auth.device_id, q.cursor, max_bytes).await?;
     let wait = q.wait_ms.unwrap_or(0).min(MAX_WAIT_MS);
     if page.bodies.is_empty() && !page.more && wait > 0 {
-        st.storage
-            .wait_for_change(auth.tenant_id, page.cursor, Duration::from_millis(wait))
-            .await?;
-        page = st
-            .storage
-            .pull(auth.tenant_id, auth.device_id, page.cursor, max_bytes)
-            .await?;
+        st.storage.wait_for_change(auth.tenant_id, page.cursor, Duration::from_millis(wait)).await?;
+        page = st.storage.pull(auth.tenant_id, auth.device_id, page.cursor, max_bytes).await?;
     }
     let mut ops = Vec::with_capacity(page.bodies.len());
     for b in &page.bodies {
@@ -355,12 +286,7 @@ async fn pull<S: Storage>(
             decode_payload(b).map_err(|_| err(StatusCode::INTERNAL_SERVER_ERROR, "stored op unreadable"))?;
         ops.push(op);
     }
-    reply(&PullResponse {
-        server: server_info(&st).await?,
-        ops,
-        cursor: page.cursor,
-        more: page.more,
-    })
+    reply(&PullResponse { server: server_info(&st).await?, ops, cursor: page.cursor, more: page.more })
 }
 
 async fn status<S: Storage>(State(st): State<ApiState<S>>, headers: HeaderMap) -> ApiResult {

@@ -39,14 +39,7 @@ async fn run<S: Storage>(storage: S, args: Args) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
     tracing::info!(addr = %listener.local_addr()?, "serving");
-    serve(
-        listener,
-        ApiState {
-            storage,
-            clock: usahaku_server::system_clock(),
-        },
-    )
-    .await?;
+    serve(listener, ApiState { storage, clock: usahaku_server::system_clock() }).await?;
     Ok(())
 }
 

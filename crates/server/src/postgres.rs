@@ -82,15 +82,10 @@ impl PostgresStorage {
         let manager = Manager::from_config(
             config.clone(),
             NoTls,
-            ManagerConfig {
-                recycling_method: RecyclingMethod::Fast,
-            },
+            ManagerConfig { recycling_method: RecyclingMethod::Fast },
         );
         let pool = Pool::builder(manager).max_size(16).build().map_err(backend)?;
-        let storage = PostgresStorage {
-            pool,
-            waiters: Arc::default(),
-        };
+        let storage = PostgresStorage { pool, waiters: Arc::default() };
         storage.migrate().await?;
         storage.listen(config);
         Ok(storage)
@@ -100,22 +95,15 @@ impl PostgresStorage {
         let mut c = self.pool.get().await.map_err(backend)?;
         let tx = c.transaction().await.map_err(backend)?;
         // One migrator at a time across instances.
-        tx.execute("SELECT pg_advisory_xact_lock(7243501)", &[])
-            .await
-            .map_err(backend)?;
+        tx.execute("SELECT pg_advisory_xact_lock(7243501)", &[]).await.map_err(backend)?;
         tx.batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL)")
             .await
             .map_err(backend)?;
-        let row = tx
-            .query_opt("SELECT version FROM schema_version", &[])
-            .await
-            .map_err(backend)?;
+        let row = tx.query_opt("SELECT version FROM schema_version", &[]).await.map_err(backend)?;
         let version: i32 = match row {
             Some(r) => r.get(0),
             None => {
-                tx.execute("INSERT INTO schema_version (version) VALUES (0)", &[])
-                    .await
-                    .map_err(backend)?;
+                tx.execute("INSERT INTO schema_version (version) VALUES (0)", &[]).await.map_err(backend)?;
                 0
             }
         };
@@ -194,10 +182,8 @@ async fn set_epoch(c: &deadpool_postgres::Object) -> Result<Epoch> {
 impl Storage for PostgresStorage {
     async fn epoch(&self) -> Result<Epoch> {
         let c = self.client().await?;
-        let row = c
-            .query_opt("SELECT value FROM server_meta WHERE key = 'epoch'", &[])
-            .await
-            .map_err(backend)?;
+        let row =
+            c.query_opt("SELECT value FROM server_meta WHERE key = 'epoch'", &[]).await.map_err(backend)?;
         match row.and_then(|r| Uuid::parse_str(r.get::<_, &str>(0)).ok()) {
             Some(id) => Ok(Epoch(id)),
             None => {
@@ -287,11 +273,7 @@ impl Storage for PostgresStorage {
         let c = self.client().await?;
         c.execute(
             "INSERT INTO pairing_code (code_hash, tenant_id, expires_ms) VALUES ($1, $2, $3)",
-            &[
-                &code_hash.as_slice(),
-                &tenant_id.as_bytes().as_slice(),
-                &expires_ms,
-            ],
+            &[&code_hash.as_slice(), &tenant_id.as_bytes().as_slice(), &expires_ms],
         )
         .await
         .map_err(backend)?;
@@ -362,18 +344,12 @@ impl Storage for PostgresStorage {
 
     async fn note_pair_failure(&self, client: String, now_ms: i64, window_ms: i64) -> Result<u32> {
         let c = self.client().await?;
-        c.execute(
-            "DELETE FROM pair_failure WHERE at_ms <= $1",
-            &[&(now_ms - window_ms)],
-        )
-        .await
-        .map_err(backend)?;
-        c.execute(
-            "INSERT INTO pair_failure (client, at_ms) VALUES ($1, $2)",
-            &[&client, &now_ms],
-        )
-        .await
-        .map_err(backend)?;
+        c.execute("DELETE FROM pair_failure WHERE at_ms <= $1", &[&(now_ms - window_ms)])
+            .await
+            .map_err(backend)?;
+        c.execute("INSERT INTO pair_failure (client, at_ms) VALUES ($1, $2)", &[&client, &now_ms])
+            .await
+            .map_err(backend)?;
         let n: i64 = c
             .query_one("SELECT count(*) FROM pair_failure WHERE client = $1", &[&client])
             .await
@@ -400,10 +376,7 @@ impl Storage for PostgresStorage {
         let n = c
             .execute(
                 "UPDATE device SET revoked = TRUE WHERE tenant_id = $1 AND device_id = $2",
-                &[
-                    &tenant_id.as_bytes().as_slice(),
-                    &device_id.0.as_bytes().as_slice(),
-                ],
+                &[&tenant_id.as_bytes().as_slice(), &device_id.0.as_bytes().as_slice()],
             )
             .await
             .map_err(backend)?;
@@ -421,18 +394,12 @@ impl Storage for PostgresStorage {
         let tx = c.transaction().await.map_err(backend)?;
         // The tenant row lock orders concurrent pushes of one business, across instances.
         let mut head: i64 = tx
-            .query_one(
-                "SELECT head_seq FROM tenant WHERE tenant_id = $1 FOR UPDATE",
-                &[&t],
-            )
+            .query_one("SELECT head_seq FROM tenant WHERE tenant_id = $1 FOR UPDATE", &[&t])
             .await
             .map_err(backend)?
             .get(0);
         let mut acked: i64 = tx
-            .query_one(
-                "SELECT acked_seq FROM device WHERE tenant_id = $1 AND device_id = $2",
-                &[&t, &d],
-            )
+            .query_one("SELECT acked_seq FROM device WHERE tenant_id = $1 AND device_id = $2", &[&t, &d])
             .await
             .map_err(backend)?
             .get(0);
@@ -463,12 +430,9 @@ impl Storage for PostgresStorage {
             )
             .await
             .map_err(backend)?;
-            tx.execute(
-                "UPDATE tenant SET head_seq = $2 WHERE tenant_id = $1",
-                &[&t, &head],
-            )
-            .await
-            .map_err(backend)?;
+            tx.execute("UPDATE tenant SET head_seq = $2 WHERE tenant_id = $1", &[&t, &head])
+                .await
+                .map_err(backend)?;
             tx.execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &tenant_id.to_string()])
                 .await
                 .map_err(backend)?;
@@ -485,10 +449,7 @@ impl Storage for PostgresStorage {
         let row = c
             .query_opt(
                 "SELECT acked_seq FROM device WHERE tenant_id = $1 AND device_id = $2",
-                &[
-                    &tenant_id.as_bytes().as_slice(),
-                    &device_id.0.as_bytes().as_slice(),
-                ],
+                &[&tenant_id.as_bytes().as_slice(), &device_id.0.as_bytes().as_slice()],
             )
             .await
             .map_err(backend)?;
@@ -517,11 +478,7 @@ impl Storage for PostgresStorage {
             )
             .await
             .map_err(backend)?;
-        let mut page = Page {
-            bodies: Vec::new(),
-            cursor,
-            more: rows.len() == 512,
-        };
+        let mut page = Page { bodies: Vec::new(), cursor, more: rows.len() == 512 };
         let mut bytes = 0usize;
         for r in &rows {
             let body: Vec<u8> = r.get(2);

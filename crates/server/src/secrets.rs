@@ -13,13 +13,11 @@ fn random_bytes<const N: usize>() -> Result<[u8; N], getrandom::Error> {
     Ok(b)
 }
 
-/// A new device token (`uhk_` + 64 hex digits, 256 random bits) and its hash for storage.
+/// A new device token (`uhk_` + 48 hex digits, 192 random bits: short, since it rides on
+/// every poll) and its hash for storage.
 pub fn new_token() -> Result<(String, [u8; 32]), getrandom::Error> {
-    let bytes: [u8; 32] = random_bytes()?;
-    let token = format!(
-        "uhk_{}",
-        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
-    );
+    let bytes: [u8; 24] = random_bytes()?;
+    let token = format!("uhk_{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>());
     let hash = hash_secret(&token);
     Ok((token, hash))
 }
@@ -32,10 +30,7 @@ pub fn hash_secret(secret: &str) -> [u8; 32] {
 /// A new pairing code, `XXXX-XXXX` (40 random bits).
 pub fn new_pairing_code() -> Result<String, getrandom::Error> {
     let bytes: [u8; 8] = random_bytes()?;
-    let chars: String = bytes
-        .iter()
-        .map(|b| CROCKFORD[usize::from(b & 31)] as char)
-        .collect();
+    let chars: String = bytes.iter().map(|b| CROCKFORD[usize::from(b & 31)] as char).collect();
     Ok(format!("{}-{}", &chars[..4], &chars[4..]))
 }
 
@@ -62,9 +57,7 @@ pub fn normalize_code(typed: &str) -> Option<String> {
 pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
     let salt_bytes: [u8; 16] = random_bytes().map_err(|_| argon2::password_hash::Error::Crypto)?;
     let salt = SaltString::encode_b64(&salt_bytes)?;
-    Ok(Argon2::default()
-        .hash_password(password.as_bytes(), &salt)?
-        .to_string())
+    Ok(Argon2::default().hash_password(password.as_bytes(), &salt)?.to_string())
 }
 
 /// Checks a password against a stored Argon2id hash.

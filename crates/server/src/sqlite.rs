@@ -72,26 +72,17 @@ impl SqliteStorage {
     pub fn open(path: &Path) -> Result<Self> {
         let mut conn = Connection::open(path).map_err(backend)?;
         conn.busy_timeout(Duration::from_secs(10)).map_err(backend)?;
-        conn.query_row("PRAGMA journal_mode=WAL", [], |_| Ok(()))
-            .map_err(backend)?;
+        conn.query_row("PRAGMA journal_mode=WAL", [], |_| Ok(())).map_err(backend)?;
         conn.pragma_update(None, "synchronous", "FULL").map_err(backend)?;
         conn.pragma_update(None, "foreign_keys", true).map_err(backend)?;
-        let version: u32 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(backend)?;
+        let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(backend)?;
         for (i, sql) in SCHEMA.iter().enumerate().skip(version as usize) {
-            let tx = conn
-                .transaction_with_behavior(TransactionBehavior::Exclusive)
-                .map_err(backend)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive).map_err(backend)?;
             tx.execute_batch(sql).map_err(backend)?;
-            tx.pragma_update(None, "user_version", i as u32 + 1)
-                .map_err(backend)?;
+            tx.pragma_update(None, "user_version", i as u32 + 1).map_err(backend)?;
             tx.commit().map_err(backend)?;
         }
-        Ok(SqliteStorage {
-            conn: Arc::new(Mutex::new(conn)),
-            waiters: Arc::default(),
-        })
+        Ok(SqliteStorage { conn: Arc::new(Mutex::new(conn)), waiters: Arc::default() })
     }
 
     async fn run<T: Send + 'static>(
@@ -100,9 +91,7 @@ impl SqliteStorage {
     ) -> Result<T> {
         let conn = self.conn.clone();
         tokio::task::spawn_blocking(move || {
-            let mut guard = conn
-                .lock()
-                .map_err(|_| StorageError::Backend("lock poisoned".into()))?;
+            let mut guard = conn.lock().map_err(|_| StorageError::Backend("lock poisoned".into()))?;
             f(&mut guard).map_err(backend)
         })
         .await
@@ -131,9 +120,7 @@ impl Storage for SqliteStorage {
     async fn epoch(&self) -> Result<Epoch> {
         self.run(|c| {
             let v: Option<String> = c
-                .query_row("SELECT value FROM server_meta WHERE key = 'epoch'", [], |r| {
-                    r.get(0)
-                })
+                .query_row("SELECT value FROM server_meta WHERE key = 'epoch'", [], |r| r.get(0))
                 .optional()?;
             match v.and_then(|v| Uuid::parse_str(&v).ok()) {
                 Some(id) => Ok(Epoch(id)),
@@ -174,11 +161,7 @@ impl Storage for SqliteStorage {
                 Ok(true)
             })
             .await?;
-        if created {
-            Ok(())
-        } else {
-            Err(StorageError::TenantExists)
-        }
+        if created { Ok(()) } else { Err(StorageError::TenantExists) }
     }
 
     async fn password_hash(&self, tenant_id: Uuid) -> Result<Option<String>> {
@@ -272,15 +255,8 @@ impl Storage for SqliteStorage {
     async fn note_pair_failure(&self, client: String, now_ms: i64, window_ms: i64) -> Result<u32> {
         self.run(move |c| {
             c.execute("DELETE FROM pair_failure WHERE at_ms <= ?1", [now_ms - window_ms])?;
-            c.execute(
-                "INSERT INTO pair_failure (client, at_ms) VALUES (?1, ?2)",
-                params![client, now_ms],
-            )?;
-            c.query_row(
-                "SELECT count(*) FROM pair_failure WHERE client = ?1",
-                [client],
-                |r| r.get(0),
-            )
+            c.execute("INSERT INTO pair_failure (client, at_ms) VALUES (?1, ?2)", params![client, now_ms])?;
+            c.query_row("SELECT count(*) FROM pair_failure WHERE client = ?1", [client], |r| r.get(0))
         })
         .await
     }
@@ -387,11 +363,7 @@ impl Storage for SqliteStorage {
                  ORDER BY server_seq LIMIT 512",
             )?;
             let mut rows = stmt.query(params![tenant_id.as_bytes().as_slice(), cursor as i64])?;
-            let mut page = Page {
-                bodies: Vec::new(),
-                cursor,
-                more: false,
-            };
+            let mut page = Page { bodies: Vec::new(), cursor, more: false };
             let mut bytes = 0usize;
             let mut seen = 0;
             while let Some(r) = rows.next()? {

@@ -136,25 +136,30 @@ pub struct HttpTransport {
 impl HttpTransport {
     /// A transport to `base_url` (`http://127.0.0.1:8780`, `https://…`).
     pub fn new(base_url: &str) -> Result<Self> {
+        HttpTransport::build(base_url, reqwest::Client::builder())
+    }
+
+    /// Like [`HttpTransport::new`], but every request opens a new connection (no keep-alive),
+    /// as on links where idle connections die; the weak-link tests use it so that each
+    /// request meets the proxy's per-connection faults.
+    pub fn with_fresh_connections(base_url: &str) -> Result<Self> {
+        HttpTransport::build(base_url, reqwest::Client::builder().pool_max_idle_per_host(0))
+    }
+
+    fn build(base_url: &str, builder: reqwest::ClientBuilder) -> Result<Self> {
         // One process-wide TLS provider; a second install attempt is harmless.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let client = reqwest::Client::builder()
+        let client = builder
             .connect_timeout(Duration::from_secs(10))
             .timeout(Duration::from_secs(60))
             .build()
             .map_err(|e| SyncError::Network(e.to_string()))?;
-        Ok(HttpTransport {
-            client,
-            base: base_url.trim_end_matches('/').to_owned(),
-        })
+        Ok(HttpTransport { client, base: base_url.trim_end_matches('/').to_owned() })
     }
 
     async fn answer(resp: reqwest::Response) -> Result<Vec<u8>> {
         let status = resp.status();
-        let bytes = resp
-            .bytes()
-            .await
-            .map_err(|e| SyncError::Network(e.to_string()))?;
+        let bytes = resp.bytes().await.map_err(|e| SyncError::Network(e.to_string()))?;
         if status.is_success() {
             Ok(bytes.to_vec())
         } else {
@@ -202,10 +207,7 @@ pub async fn register(
         device_code: store.device().code.clone(),
     };
     let grant: DeviceGrant = decode_body(&transport.post("/v1/tenants", None, encode_body(&req)).await?)?;
-    store.link_to_server(&SyncLink {
-        server_url: server_url.to_owned(),
-        token: grant.token,
-    })?;
+    store.link_to_server(&SyncLink { server_url: server_url.to_owned(), token: grant.token })?;
     Ok(())
 }
 
@@ -217,11 +219,7 @@ pub fn link_of(store: &Store) -> Result<SyncLink> {
 /// Asks the server for a one-time code with which another device can join.
 pub async fn issue_pairing_code(link: &SyncLink, transport: &impl Transport) -> Result<PairingCodeResponse> {
     let body = transport
-        .post(
-            "/v1/pairing-codes",
-            Some(&link.token),
-            encode_body(&PairingCodeRequest { owner: None }),
-        )
+        .post("/v1/pairing-codes", Some(&link.token), encode_body(&PairingCodeRequest { owner: None }))
         .await?;
     Ok(decode_body(&body)?)
 }
@@ -236,19 +234,10 @@ pub async fn pair(
     code: &str,
 ) -> Result<Store> {
     let device_id = DeviceId(new_id(clock.as_ref()));
-    let req = PairRequest {
-        code: code.to_owned(),
-        device_id,
-    };
+    let req = PairRequest { code: code.to_owned(), device_id };
     let grant: DeviceGrant = decode_body(&transport.post("/v1/pair", None, encode_body(&req)).await?)?;
-    let link = SyncLink {
-        server_url: server_url.to_owned(),
-        token: grant.token,
-    };
-    let device = Device {
-        id: device_id,
-        code: grant.device_code,
-    };
+    let link = SyncLink { server_url: server_url.to_owned(), token: grant.token };
+    let device = Device { id: device_id, code: grant.device_code };
     let mut store = home.join(clock, grant.tenant_id, &device, &link)?;
     sync_once(&mut store, transport).await?;
     Ok(store)
@@ -296,13 +285,8 @@ async fn sync_round(store: &mut Store, transport: &impl Transport) -> Result<Syn
             }
         }
         let before = store.sync_position()?.acked_seq;
-        let body = transport
-            .post(
-                "/v1/push",
-                Some(&link.token),
-                encode_body(&PushRequest { ops: batch }),
-            )
-            .await?;
+        let body =
+            transport.post("/v1/push", Some(&link.token), encode_body(&PushRequest { ops: batch })).await?;
         let resp: PushResponse = decode_body(&body)?;
         store.record_push(&resp)?;
         let after = store.sync_position()?.acked_seq;
@@ -316,12 +300,8 @@ async fn sync_round(store: &mut Store, transport: &impl Transport) -> Result<Syn
     // Pull: page by page; each page and its cursor land in one transaction.
     loop {
         let cursor = store.sync_position()?.cursor;
-        let body = transport
-            .get(
-                &format!("/v1/pull?cursor={cursor}&max_bytes={BATCH_BYTES}"),
-                &link.token,
-            )
-            .await?;
+        let body =
+            transport.get(&format!("/v1/pull?cursor={cursor}&max_bytes={BATCH_BYTES}"), &link.token).await?;
         let resp: PullResponse = decode_body(&body)?;
         report.pulled += store.apply_pulled(&resp)? as u64;
         let restarted = store.sync_position()?.cursor < cursor.min(resp.cursor);
@@ -360,10 +340,7 @@ impl Backoff {
 
     /// The delay before the next retry.
     pub fn next_delay(&mut self) -> Duration {
-        let step = self
-            .base
-            .saturating_mul(1u32 << self.attempt.min(16))
-            .min(self.max);
+        let step = self.base.saturating_mul(1u32 << self.attempt.min(16)).min(self.max);
         self.attempt = self.attempt.saturating_add(1);
         let half = step / 2;
         half + Duration::from_millis(self.rng.u64(0..=half.as_millis() as u64))

@@ -44,14 +44,10 @@ impl Drop for Server {
         if let Some((admin, db)) = self.pg.take() {
             // Drop the throwaway database from a thread of its own (Drop cannot await).
             let _ = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .unwrap();
+                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
                 rt.block_on(async {
-                    let (client, conn) = tokio_postgres::connect(&admin, tokio_postgres::NoTls)
-                        .await
-                        .unwrap();
+                    let (client, conn) =
+                        tokio_postgres::connect(&admin, tokio_postgres::NoTls).await.unwrap();
                     tokio::spawn(conn);
                     client
                         .batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))
@@ -74,35 +70,20 @@ async fn start_server(backend: &Backend) -> Server {
             let storage = SqliteStorage::open(&dir.path().join("server.db")).unwrap();
             let task =
                 tokio::spawn(async move { serve(listener, ApiState { storage, clock }).await.unwrap() });
-            Server {
-                url,
-                _dir: dir,
-                task,
-                pg: None,
-            }
+            Server { url, _dir: dir, task, pg: None }
         }
         Backend::Postgres(admin) => {
             let db = format!("usahaku_test_{}", uuid::Uuid::now_v7().simple());
-            let (client, conn) = tokio_postgres::connect(admin, tokio_postgres::NoTls)
-                .await
-                .unwrap();
+            let (client, conn) = tokio_postgres::connect(admin, tokio_postgres::NoTls).await.unwrap();
             let conn_task = tokio::spawn(conn);
-            client
-                .batch_execute(&format!("CREATE DATABASE {db}"))
-                .await
-                .unwrap();
+            client.batch_execute(&format!("CREATE DATABASE {db}")).await.unwrap();
             drop(client);
             conn_task.abort();
             let (base, _) = admin.rsplit_once('/').unwrap();
             let storage = PostgresStorage::connect(&format!("{base}/{db}")).await.unwrap();
             let task =
                 tokio::spawn(async move { serve(listener, ApiState { storage, clock }).await.unwrap() });
-            Server {
-                url,
-                _dir: dir,
-                task,
-                pg: Some((admin.clone(), db)),
-            }
+            Server { url, _dir: dir, task, pg: Some((admin.clone(), db)) }
         }
     }
 }
@@ -133,25 +114,12 @@ async fn three_devices(server: &Server) -> Devices {
     sync_once(&mut a, &t).await.unwrap();
     let mut stores = vec![a];
     for dir in &dirs[1..] {
-        let code = issue_pairing_code(&usahaku_sync::link_of(&stores[0]).unwrap(), &t)
-            .await
-            .unwrap();
-        let s = pair(
-            &Home::new(dir.path()),
-            Arc::new(clock.clone()),
-            &t,
-            &server.url,
-            &code.code,
-        )
-        .await
-        .unwrap();
+        let code = issue_pairing_code(&usahaku_sync::link_of(&stores[0]).unwrap(), &t).await.unwrap();
+        let s =
+            pair(&Home::new(dir.path()), Arc::new(clock.clone()), &t, &server.url, &code.code).await.unwrap();
         stores.push(s);
     }
-    Devices {
-        stores,
-        clock,
-        _dirs: dirs,
-    }
+    Devices { stores, clock, _dirs: dirs }
 }
 
 fn edit(store: &mut Store, f: impl FnOnce(&mut ProfileInput)) {
@@ -192,11 +160,7 @@ async fn three_offline_devices_converge_in_every_sync_order() {
         let server = start_server(&backend).await;
         for order in [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
             let t = HttpTransport::new(&server.url).unwrap();
-            let Devices {
-                mut stores,
-                clock,
-                _dirs,
-            } = three_devices(&server).await;
+            let Devices { mut stores, clock, _dirs } = three_devices(&server).await;
             // Offline edits. Same field (name) on A and B, B later; different fields elsewhere.
             clock.set(1_763_800_100_000);
             edit(&mut stores[0], |p| {
@@ -218,10 +182,7 @@ async fn three_offline_devices_converge_in_every_sync_order() {
             assert_eq!(fa, fingerprint(&stores[1]), "order {order:?}");
             assert_eq!(fa, fingerprint(&stores[2]), "order {order:?}");
             let p = &fa.0;
-            assert_eq!(
-                p.name, "Kue Tini Manis",
-                "highest HLC wins (B at +200 s), order {order:?}"
-            );
+            assert_eq!(p.name, "Kue Tini Manis", "highest HLC wins (B at +200 s), order {order:?}");
             assert_eq!(p.address.as_deref(), Some("Jl. Kenanga 3, Solo"));
             assert_eq!(p.phone.as_deref(), Some("6281311112222"));
             // 1 creation + 3 edits, each op once.
@@ -250,13 +211,9 @@ async fn a_retried_or_duplicated_push_stores_nothing_twice() {
         // The first push lands but its answer is "lost": the client sends it again, reordered and
         // with a duplicate inside.
         let first: PushResponse = decode_body(
-            &t.post(
-                "/v1/push",
-                Some(&token),
-                encode_body(&PushRequest { ops: batch.clone() }),
-            )
-            .await
-            .unwrap(),
+            &t.post("/v1/push", Some(&token), encode_body(&PushRequest { ops: batch.clone() }))
+                .await
+                .unwrap(),
         )
         .unwrap();
         assert_eq!(first.acked_seq, 5);
@@ -264,9 +221,7 @@ async fn a_retried_or_duplicated_push_stores_nothing_twice() {
         again.reverse();
         again.push(batch[2].clone());
         let second: PushResponse = decode_body(
-            &t.post("/v1/push", Some(&token), encode_body(&PushRequest { ops: again }))
-                .await
-                .unwrap(),
+            &t.post("/v1/push", Some(&token), encode_body(&PushRequest { ops: again })).await.unwrap(),
         )
         .unwrap();
         assert_eq!(second.acked_seq, 5);
@@ -275,15 +230,9 @@ async fn a_retried_or_duplicated_push_stores_nothing_twice() {
         edit(&mut stores[1], |p| p.address = Some("Jl. Melati 6".into()));
         let tail = stores[1].outbox(100).unwrap();
         let gap: PushResponse = decode_body(
-            &t.post(
-                "/v1/push",
-                Some(&token),
-                encode_body(&PushRequest {
-                    ops: vec![tail[1].clone()],
-                }),
-            )
-            .await
-            .unwrap(),
+            &t.post("/v1/push", Some(&token), encode_body(&PushRequest { ops: vec![tail[1].clone()] }))
+                .await
+                .unwrap(),
         )
         .unwrap();
         assert_eq!(gap.acked_seq, 5);
@@ -297,10 +246,7 @@ async fn a_retried_or_duplicated_push_stores_nothing_twice() {
             .filter(|r| r.op.device_id == stores[1].device().id)
             .count();
         assert_eq!(from_b, 7);
-        assert_eq!(
-            stores[0].profile().unwrap().address.as_deref(),
-            Some("Jl. Melati 6")
-        );
+        assert_eq!(stores[0].profile().unwrap().address.as_deref(), Some("Jl. Melati 6"));
     }
 }
 
@@ -323,9 +269,7 @@ async fn businesses_are_isolated_and_tokens_can_be_revoked() {
                 },
             )
             .unwrap();
-        register(&mut other, &t, &server.url, "sandi-bengkel")
-            .await
-            .unwrap();
+        register(&mut other, &t, &server.url, "sandi-bengkel").await.unwrap();
         sync_once(&mut other, &t).await.unwrap();
         let other_token = other.sync_link().unwrap().unwrap().token;
 
@@ -336,65 +280,33 @@ async fn businesses_are_isolated_and_tokens_can_be_revoked() {
         assert!(page.ops.is_empty(), "own ops are not sent back");
         // Pushing Bu Tini's device's ops with the other token is refused.
         let a_ops = stores[0].outbox(0).unwrap();
-        let mut a_all = stores[0]
-            .ops(10)
-            .unwrap()
-            .into_iter()
-            .map(|r| r.op)
-            .collect::<Vec<_>>();
+        let mut a_all = stores[0].ops(10).unwrap().into_iter().map(|r| r.op).collect::<Vec<_>>();
         a_all.extend(a_ops);
-        let refused = t
-            .post(
-                "/v1/push",
-                Some(&other_token),
-                encode_body(&PushRequest { ops: a_all }),
-            )
-            .await;
+        let refused = t.post("/v1/push", Some(&other_token), encode_body(&PushRequest { ops: a_all })).await;
         assert!(matches!(refused, Err(SyncError::Refused { status: 403, .. })));
         // Revoking Bu Tini's device B with the other business's token and password: no such device.
-        let revoke = RevokeRequest {
-            device_id: stores[1].device().id,
-            owner_password: "sandi-bengkel".into(),
-        };
-        let r = t
-            .post("/v1/devices/revoke", Some(&other_token), encode_body(&revoke))
-            .await;
+        let revoke =
+            RevokeRequest { device_id: stores[1].device().id, owner_password: "sandi-bengkel".into() };
+        let r = t.post("/v1/devices/revoke", Some(&other_token), encode_body(&revoke)).await;
         assert!(matches!(r, Err(SyncError::Refused { status: 404, .. })));
         // Status names the token's own business.
-        let st = usahaku_sync::server_status(&usahaku_sync::link_of(&other).unwrap(), &t)
-            .await
-            .unwrap();
+        let st = usahaku_sync::server_status(&usahaku_sync::link_of(&other).unwrap(), &t).await.unwrap();
         assert_eq!(st.tenant_id, other.business_id());
 
         // The owner revokes device C (from device A, with the password): C is refused everywhere.
         let a_token = stores[0].sync_link().unwrap().unwrap().token;
-        let wrong = RevokeRequest {
-            device_id: stores[2].device().id,
-            owner_password: "salah-sandi".into(),
-        };
+        let wrong = RevokeRequest { device_id: stores[2].device().id, owner_password: "salah-sandi".into() };
         assert!(matches!(
-            t.post("/v1/devices/revoke", Some(&a_token), encode_body(&wrong))
-                .await,
+            t.post("/v1/devices/revoke", Some(&a_token), encode_body(&wrong)).await,
             Err(SyncError::Refused { status: 403, .. })
         ));
-        let revoke = RevokeRequest {
-            device_id: stores[2].device().id,
-            owner_password: PASSWORD.into(),
-        };
-        t.post("/v1/devices/revoke", Some(&a_token), encode_body(&revoke))
-            .await
-            .unwrap();
+        let revoke = RevokeRequest { device_id: stores[2].device().id, owner_password: PASSWORD.into() };
+        t.post("/v1/devices/revoke", Some(&a_token), encode_body(&revoke)).await.unwrap();
         let err = sync_once(&mut stores[2], &t).await.unwrap_err();
         assert!(matches!(err, SyncError::Refused { status: 401, .. }));
-        assert!(
-            stores[2].sync_position().unwrap().last_error.is_some(),
-            "the failure shows in the status"
-        );
+        assert!(stores[2].sync_position().unwrap().last_error.is_some(), "the failure shows in the status");
         let c_token = stores[2].sync_link().unwrap().unwrap().token;
-        assert!(matches!(
-            t.get("/v1/status", &c_token).await,
-            Err(SyncError::Refused { status: 401, .. })
-        ));
+        assert!(matches!(t.get("/v1/status", &c_token).await, Err(SyncError::Refused { status: 401, .. })));
         assert!(matches!(
             t.get("/v1/status", "uhk_not-a-token").await,
             Err(SyncError::Refused { status: 401, .. })
@@ -408,27 +320,14 @@ async fn pairing_codes_are_single_use_and_guessing_is_throttled() {
         let server = start_server(&backend).await;
         let t = HttpTransport::new(&server.url).unwrap();
         let Devices { stores, clock, .. } = three_devices(&server).await;
-        let code = issue_pairing_code(&usahaku_sync::link_of(&stores[0]).unwrap(), &t)
+        let code = issue_pairing_code(&usahaku_sync::link_of(&stores[0]).unwrap(), &t).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        pair(&Home::new(dir.path().join("d")), Arc::new(clock.clone()), &t, &server.url, &code.code)
             .await
             .unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        pair(
-            &Home::new(dir.path().join("d")),
-            Arc::new(clock.clone()),
-            &t,
-            &server.url,
-            &code.code,
-        )
-        .await
-        .unwrap();
-        let reuse = pair(
-            &Home::new(dir.path().join("e")),
-            Arc::new(clock.clone()),
-            &t,
-            &server.url,
-            &code.code,
-        )
-        .await;
+        let reuse =
+            pair(&Home::new(dir.path().join("e")), Arc::new(clock.clone()), &t, &server.url, &code.code)
+                .await;
         assert!(matches!(reuse, Err(SyncError::Refused { status: 403, .. })));
         // Nine more wrong guesses (ten in all) and even a right code is refused for a while.
         for i in 0..9 {
@@ -442,25 +341,14 @@ async fn pairing_codes_are_single_use_and_guessing_is_throttled() {
             .await;
             assert!(matches!(r, Err(SyncError::Refused { status: 403, .. })), "{i}");
         }
-        let fresh = issue_pairing_code(&usahaku_sync::link_of(&stores[0]).unwrap(), &t)
-            .await
-            .unwrap();
-        let r = pair(
-            &Home::new(dir.path().join("h")),
-            Arc::new(clock.clone()),
-            &t,
-            &server.url,
-            &fresh.code,
-        )
-        .await;
+        let fresh = issue_pairing_code(&usahaku_sync::link_of(&stores[0]).unwrap(), &t).await.unwrap();
+        let r = pair(&Home::new(dir.path().join("h")), Arc::new(clock.clone()), &t, &server.url, &fresh.code)
+            .await;
         assert!(matches!(r, Err(SyncError::Refused { status: 429, .. })));
         // Nothing was created for the refused attempts.
         assert!(
             !dir.path().join("h").join("usaha").exists()
-                || std::fs::read_dir(dir.path().join("h").join("usaha"))
-                    .unwrap()
-                    .count()
-                    == 0
+                || std::fs::read_dir(dir.path().join("h").join("usaha")).unwrap().count() == 0
         );
     }
 }
@@ -473,13 +361,9 @@ async fn malformed_truncated_oversized_and_wrong_version_bodies_are_refused() {
         let Devices { mut stores, .. } = three_devices(&server).await;
         edit(&mut stores[0], |p| p.address = Some("Jl. Anggrek 2".into()));
         let token = stores[0].sync_link().unwrap().unwrap().token;
-        let head_before = usahaku_sync::server_status(&usahaku_sync::link_of(&stores[0]).unwrap(), &t)
-            .await
-            .unwrap()
-            .head;
-        let good = encode_body(&PushRequest {
-            ops: stores[0].outbox(10).unwrap(),
-        });
+        let head_before =
+            usahaku_sync::server_status(&usahaku_sync::link_of(&stores[0]).unwrap(), &t).await.unwrap().head;
+        let good = encode_body(&PushRequest { ops: stores[0].outbox(10).unwrap() });
         let mut wrong_version = good.clone();
         wrong_version[2] = 0x7f;
         let cases: Vec<(&str, Vec<u8>, u16)> = vec![
@@ -487,11 +371,7 @@ async fn malformed_truncated_oversized_and_wrong_version_bodies_are_refused() {
             ("empty", Vec::new(), 400),
             ("truncated", good[..good.len() / 2].to_vec(), 400),
             ("wrong version", wrong_version, 426),
-            (
-                "oversized",
-                vec![7u8; usahaku_proto::wire::MAX_BODY_BYTES + 10],
-                413,
-            ),
+            ("oversized", vec![7u8; usahaku_proto::wire::MAX_BODY_BYTES + 10], 413),
         ];
         for (what, body, status) in cases {
             match t.post("/v1/push", Some(&token), body).await {
@@ -500,16 +380,11 @@ async fn malformed_truncated_oversized_and_wrong_version_bodies_are_refused() {
             }
         }
         // Still serving, and nothing was stored.
-        let st = usahaku_sync::server_status(&usahaku_sync::link_of(&stores[0]).unwrap(), &t)
-            .await
-            .unwrap();
+        let st = usahaku_sync::server_status(&usahaku_sync::link_of(&stores[0]).unwrap(), &t).await.unwrap();
         assert_eq!(st.head, head_before);
         sync_once(&mut stores[0], &t).await.unwrap();
         assert_eq!(
-            usahaku_sync::server_status(&usahaku_sync::link_of(&stores[0]).unwrap(), &t)
-                .await
-                .unwrap()
-                .head,
+            usahaku_sync::server_status(&usahaku_sync::link_of(&stores[0]).unwrap(), &t).await.unwrap().head,
             head_before + 1
         );
     }
@@ -529,33 +404,17 @@ async fn two_server_instances_on_one_postgres_converge_and_wake_each_other() {
     let url2 = format!("http://{}", listener.local_addr().unwrap());
     let clock = usahaku_server::system_clock();
     let task = tokio::spawn(async move { serve(listener, ApiState { storage, clock }).await.unwrap() });
-    let second = Server {
-        url: url2,
-        _dir: tempfile::tempdir().unwrap(),
-        task,
-        pg: None,
-    };
+    let second = Server { url: url2, _dir: tempfile::tempdir().unwrap(), task, pg: None };
 
-    let (t1, t2) = (
-        HttpTransport::new(&first.url).unwrap(),
-        HttpTransport::new(&second.url).unwrap(),
-    );
-    let Devices {
-        mut stores, clock, ..
-    } = three_devices(&first).await;
+    let (t1, t2) = (HttpTransport::new(&first.url).unwrap(), HttpTransport::new(&second.url).unwrap());
+    let Devices { mut stores, clock, .. } = three_devices(&first).await;
     // Clients alternate between the instances.
     for round in 0..4u32 {
         clock.set(1_763_800_000_000 + i64::from(round) * 60_000);
         let i = (round % 3) as usize;
-        edit(&mut stores[i], |p| {
-            p.address = Some(format!("Jl. Pemuda {round}"))
-        });
+        edit(&mut stores[i], |p| p.address = Some(format!("Jl. Pemuda {round}")));
         for (k, s) in stores.iter_mut().enumerate() {
-            let t = if (k + round as usize).is_multiple_of(2) {
-                &t1
-            } else {
-                &t2
-            };
+            let t = if (k + round as usize).is_multiple_of(2) { &t1 } else { &t2 };
             sync_once(s, t).await.unwrap();
         }
     }
@@ -572,10 +431,7 @@ async fn two_server_instances_on_one_postgres_converge_and_wake_each_other() {
     let cursor = stores[1].sync_position().unwrap().cursor;
     let waiting = tokio::spawn(async move {
         let started = std::time::Instant::now();
-        let body = t2
-            .get(&format!("/v1/pull?cursor={cursor}&wait_ms=20000"), &b_token)
-            .await
-            .unwrap();
+        let body = t2.get(&format!("/v1/pull?cursor={cursor}&wait_ms=20000"), &b_token).await.unwrap();
         let page: usahaku_proto::wire::PullResponse = decode_body(&body).unwrap();
         (page.ops.len(), started.elapsed())
     });

@@ -7,9 +7,7 @@ use std::sync::Arc;
 use usahaku_core::{Store, SystemClock};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args()
-        .nth(1)
-        .ok_or("usage: crash-writer <store file>")?;
+    let path = std::env::args().nth(1).ok_or("usage: crash-writer <store file>")?;
     let mut store = Store::open(std::path::Path::new(&path), Arc::new(SystemClock))?;
     let pid = std::process::id();
     let mut out = std::io::stdout().lock();
@@ -23,15 +21,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             input.address = Some(format!("Jl. Uji {value}"));
         }
         store.update_profile(&input)?;
-        writeln!(
-            out,
-            "{}",
-            if i % 2 == 0 {
-                &input.name
-            } else {
-                input.address.as_deref().unwrap_or("")
-            }
-        )?;
+        writeln!(out, "{}", if i % 2 == 0 { &input.name } else { input.address.as_deref().unwrap_or("") })?;
         out.flush()?;
     }
     Ok(())
