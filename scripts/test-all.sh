@@ -38,6 +38,22 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 say "cargo test (unit, integration, crash test, bindings up to date)"
 cargo test --workspace --locked
 
+say "Fuzzing the sync body decoder (cargo-fuzz, 15 s)"
+if ! command -v cargo-fuzz >/dev/null 2>&1; then
+  cargo install cargo-fuzz --version '^0.13' --locked
+fi
+# libFuzzer's sanitizer flags are nightly-only; RUSTC_BOOTSTRAP lets the stable toolchain
+# accept them for this one build.
+fuzz_log="$ROOT/target/fuzz-decode_body.log"
+mkdir -p "$ROOT/target"
+if (cd crates/proto && RUSTC_BOOTSTRAP=1 cargo fuzz run decode_body -- -max_total_time=15 >"$fuzz_log" 2>&1); then
+  grep -E '^Done [0-9]+ runs' "$fuzz_log" || true
+else
+  tail -n 40 "$fuzz_log"
+  echo "The fuzz target found a failure (see $fuzz_log and crates/proto/fuzz/artifacts)."
+  exit 1
+fi
+
 say "End-to-end: the real app through tauri-driver + WebKitWebDriver under Xvfb"
 cargo build --workspace --locked # same feature set as the tests: reuses their build
 venv="$ROOT/target/e2e-venv"

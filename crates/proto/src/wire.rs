@@ -267,6 +267,45 @@ mod tests {
         );
     }
 
+    /// Fuzz-style: thousands of mutated and random bodies never panic the decoder, and every
+    /// body it accepts encodes back to a body that decodes to the same value.
+    #[test]
+    fn mutated_bodies_never_panic_the_decoder() {
+        let mut rng_state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            rng_state ^= rng_state << 13;
+            rng_state ^= rng_state >> 7;
+            rng_state ^= rng_state << 17;
+            rng_state
+        };
+        let seeds = [
+            encode_body(&PushRequest { ops: (1..=20).map(op).collect() }),
+            encode_body(&PushRequest { ops: vec![op(1)] }),
+            encode_body(&PushRequest { ops: vec![] }),
+        ];
+        let mut accepted = 0;
+        for i in 0..20_000 {
+            let mut body = seeds[i % seeds.len()].clone();
+            match next() % 4 {
+                0 => {
+                    let at = (next() as usize) % body.len();
+                    body[at] ^= 1 << (next() % 8);
+                }
+                1 => body.truncate((next() as usize) % (body.len() + 1)),
+                2 => {
+                    let at = (next() as usize) % (body.len() + 1);
+                    body.insert(at, next() as u8);
+                }
+                _ => body = (0..(next() % 64)).map(|_| next() as u8).collect(),
+            }
+            if let Ok(v) = decode_body::<PushRequest>(&body) {
+                accepted += 1;
+                assert_eq!(decode_body::<PushRequest>(&encode_body(&v)), Ok(v));
+            }
+        }
+        assert!(accepted > 0, "some mutations stay valid (e.g. inside op payload bytes)");
+    }
+
     #[test]
     fn a_small_body_cannot_expand_without_limit() {
         // 64 MiB of zeros compresses to a few KiB.
