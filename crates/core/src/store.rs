@@ -302,6 +302,21 @@ impl Store {
         })
     }
 
+    /// Closes the store and deletes its file and WAL files: for a copy that never became
+    /// usable, such as a pairing whose first download failed.
+    pub fn discard(self) -> Result<()> {
+        let path = self.path.clone();
+        drop(self);
+        for p in [wal_of(&path, "-wal"), wal_of(&path, "-shm"), path] {
+            match std::fs::remove_file(&p) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(())
+    }
+
     /// The file this store lives in.
     pub fn path(&self) -> &Path {
         &self.path

@@ -2,9 +2,9 @@
 //!
 //! * [`register`] makes the first device's business known to a server (owner password);
 //!   [`issue_pairing_code`] and [`pair`] bring more devices in.
-//! * [`sync_once`] pushes the outbox in device_seq order (batches of about 48 KB, halved after
-//!   a failure) until the server has it all, then pulls and applies ops page by page, each page
-//!   with its cursor in one transaction.
+//! * [`sync_once`] pushes the outbox in device_seq order (batches of about 48 KB) until the
+//!   server has it all, then pulls and applies ops page by page, each page with its cursor in
+//!   one transaction.
 //! * [`Backoff`] spaces out retries with jittered exponential delays.
 //!
 //! The HTTP [`Transport`] is behind a small trait so tests can put faults in between.
@@ -239,8 +239,22 @@ pub async fn pair(
     let link = SyncLink { server_url: server_url.to_owned(), token: grant.token };
     let device = Device { id: device_id, code: grant.device_code };
     let mut store = home.join(clock, grant.tenant_id, &device, &link)?;
-    sync_once(&mut store, transport).await?;
-    Ok(store)
+    // The first download brings the business itself; on a weak link try it a few times.
+    let mut last = None;
+    for delay_ms in [0u64, 500, 1000, 2000] {
+        tokio::time::sleep(Duration::from_millis(delay_ms)).await;
+        match sync_once(&mut store, transport).await {
+            Ok(_) => return Ok(store),
+            Err(e) if e.is_transient() => last = Some(e),
+            Err(e) => {
+                last = Some(e);
+                break;
+            }
+        }
+    }
+    // Without the business's data the copy is useless: leave nothing half-made behind.
+    store.discard()?;
+    Err(last.unwrap_or_else(|| SyncError::Network("first download failed".into())))
 }
 
 /// What one sync round did.

@@ -353,6 +353,35 @@ async fn pairing_codes_are_single_use_and_guessing_is_throttled() {
     }
 }
 
+/// Lets pairing through, then loses every pull: the first download never arrives.
+struct PullsFail(HttpTransport);
+
+impl Transport for PullsFail {
+    async fn post(&self, path: &str, token: Option<&str>, body: Vec<u8>) -> usahaku_sync::Result<Vec<u8>> {
+        self.0.post(path, token, body).await
+    }
+    async fn get(&self, _: &str, _: &str) -> usahaku_sync::Result<Vec<u8>> {
+        Err(SyncError::Network("simulated: link dropped".into()))
+    }
+}
+
+#[tokio::test]
+async fn a_pairing_whose_first_download_fails_leaves_no_half_made_copy() {
+    for backend in backends() {
+        let server = start_server(&backend).await;
+        let t = HttpTransport::new(&server.url).unwrap();
+        let Devices { stores, clock, .. } = three_devices(&server).await;
+        let code = issue_pairing_code(&usahaku_sync::link_of(&stores[0]).unwrap(), &t).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let home = Home::new(dir.path());
+        let r = pair(&home, Arc::new(clock.clone()), &PullsFail(t.clone()), &server.url, &code.code).await;
+        assert!(matches!(r, Err(SyncError::Network(_))));
+        assert!(home.list().unwrap().is_empty());
+        let leftovers = std::fs::read_dir(dir.path().join("usaha")).map(|d| d.count()).unwrap_or(0);
+        assert_eq!(leftovers, 0, "no file, no -wal, no -shm");
+    }
+}
+
 #[tokio::test]
 async fn malformed_truncated_oversized_and_wrong_version_bodies_are_refused() {
     for backend in backends() {
@@ -445,4 +474,64 @@ async fn two_server_instances_on_one_postgres_converge_and_wake_each_other() {
         "woken by NOTIFY, not by the 20 s timeout ({waited:?})"
     );
     drop(second);
+}
+
+#[tokio::test]
+async fn every_authenticated_route_refuses_missing_unknown_and_revoked_tokens() {
+    for backend in backends() {
+        let server = start_server(&backend).await;
+        let t = HttpTransport::new(&server.url).unwrap();
+        let Devices { stores, .. } = three_devices(&server).await;
+        let a_token = usahaku_sync::link_of(&stores[0]).unwrap().token;
+        let c_token = usahaku_sync::link_of(&stores[2]).unwrap().token;
+        let revoke = RevokeRequest { device_id: stores[2].device().id, owner_password: PASSWORD.into() };
+        t.post("/v1/devices/revoke", Some(&a_token), encode_body(&revoke)).await.unwrap();
+        let push = encode_body(&PushRequest { ops: vec![] });
+        let code_req = encode_body(&usahaku_proto::wire::PairingCodeRequest { owner: None });
+        let revoke_b =
+            encode_body(&RevokeRequest { device_id: stores[1].device().id, owner_password: PASSWORD.into() });
+        for token in [None, Some("uhk_0000"), Some(c_token.as_str())] {
+            for (route, body) in [
+                ("/v1/push", Some(push.clone())),
+                ("/v1/pairing-codes", Some(code_req.clone())),
+                ("/v1/devices/revoke", Some(revoke_b.clone())),
+                ("/v1/pull?cursor=0", None),
+                ("/v1/status", None),
+            ] {
+                let r = match (body, token) {
+                    (Some(b), tok) => t.post(route, tok, b).await,
+                    (None, Some(tok)) => t.get(route, tok).await,
+                    (None, None) => t.get(route, "").await,
+                };
+                assert!(
+                    matches!(r, Err(SyncError::Refused { status: 401, .. })),
+                    "{route} with {token:?}: {r:?}"
+                );
+            }
+        }
+        // Device B was not revoked by any of that.
+        assert!(usahaku_sync::server_status(&usahaku_sync::link_of(&stores[1]).unwrap(), &t).await.is_ok());
+    }
+}
+
+#[tokio::test]
+async fn an_expired_pairing_code_is_refused() {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let storage = SqliteStorage::open(&dir.path().join("server.db")).unwrap();
+    let now = Arc::new(AtomicI64::new(1_763_800_000_000));
+    let server_now = now.clone();
+    let clock: usahaku_server::Clock = Arc::new(move || server_now.load(Ordering::SeqCst));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let task = tokio::spawn(async move { serve(listener, ApiState { storage, clock }).await.unwrap() });
+    let server = Server { url, _dir: dir, task, pg: None };
+    let t = HttpTransport::new(&server.url).unwrap();
+    let Devices { stores, clock, .. } = three_devices(&server).await;
+    let code = issue_pairing_code(&usahaku_sync::link_of(&stores[0]).unwrap(), &t).await.unwrap();
+    assert_eq!(code.expires_ms, 1_763_800_000_000 + 15 * 60 * 1000);
+    now.store(code.expires_ms, Ordering::SeqCst); // the 15 minutes are up
+    let home = tempfile::tempdir().unwrap();
+    let r = pair(&Home::new(home.path()), Arc::new(clock.clone()), &t, &server.url, &code.code).await;
+    assert!(matches!(r, Err(SyncError::Refused { status: 403, .. })));
 }
