@@ -89,6 +89,12 @@ enum SyncAction {
     },
     /// Buat kode pasangan untuk perangkat baru (berlaku 15 menit, sekali pakai).
     Code,
+    /// Catatan konflik: nilai yang tertimpa perubahan dari perangkat lain.
+    Conflicts {
+        /// Keluaran JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -306,6 +312,42 @@ fn run_sync(cli: Cli, lang: Lang) -> Result<(), Failure> {
                     "Business registered on the server and synced."
                 )
             )?;
+        }
+        Command::Sync { action: Some(SyncAction::Conflicts { json }) } => {
+            let store = home.open(clock, cli.business.as_deref())?;
+            let conflicts = store.conflicts(200)?;
+            if json {
+                print_json(&conflicts)?;
+            } else if conflicts.is_empty() {
+                writeln!(out, "{}", lang.pick("Tidak ada konflik.", "No conflicts."))?;
+            } else {
+                let tz = store.profile()?.timezone;
+                let show = |v: &Option<String>| {
+                    v.as_deref().map_or_else(|| "(kosong)".to_owned(), |v| format!("\"{v}\""))
+                };
+                for c in conflicts {
+                    match lang {
+                        Lang::Id => writeln!(
+                            out,
+                            "{}  {}: {} (diubah {}) tertimpa {}",
+                            tz.format_datetime(c.kept_at_ms),
+                            c.field,
+                            show(&c.lost_value),
+                            tz.format_datetime(c.lost_at_ms),
+                            show(&c.kept_value)
+                        )?,
+                        Lang::En => writeln!(
+                            out,
+                            "{}  {}: {} (set {}) overwritten by {}",
+                            tz.format_datetime(c.kept_at_ms),
+                            c.field,
+                            show(&c.lost_value),
+                            tz.format_datetime(c.lost_at_ms),
+                            show(&c.kept_value)
+                        )?,
+                    }
+                }
+            }
         }
         Command::Sync { action: Some(SyncAction::Code) } => {
             let store = home.open(clock, cli.business.as_deref())?;

@@ -86,4 +86,28 @@ fn two_computers_share_a_business_through_the_server() {
     assert_eq!(status["pending"], 0);
     assert_eq!(status["server_url"], url.as_str());
     assert!(ok(usahaku(&a, &["sync", "status"])).contains("Menunggu dikirim"));
+
+    // Both computers rename the business offline; the later change wins on both, and the
+    // earlier one is in both conflict logs.
+    assert!(ok(usahaku(&a, &["sync", "conflicts"])).contains("Tidak ada konflik."));
+    ok(usahaku(&a, &["profile", "set", "--nama", "Toko Makmur Jaya"]));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    ok(usahaku(&b, &["profile", "set", "--nama", "Toko Makmur Sentosa"]));
+    for _ in 0..2 {
+        ok(usahaku(&a, &["sync"]));
+        ok(usahaku(&b, &["sync"]));
+    }
+    for home in [&a, &b] {
+        let p: serde_json::Value =
+            serde_json::from_str(&ok(usahaku(home, &["profile", "show", "--json"]))).unwrap();
+        assert_eq!(p["name"], "Toko Makmur Sentosa");
+        let c: serde_json::Value =
+            serde_json::from_str(&ok(usahaku(home, &["sync", "conflicts", "--json"]))).unwrap();
+        assert!(c.as_array().unwrap().iter().any(|e| e["lost_value"] == "Toko Makmur Jaya"), "{c}");
+    }
+    let text = ok(usahaku(&a, &["sync", "conflicts"]));
+    assert!(
+        text.contains("name: \"Toko Makmur Jaya\"") && text.contains("tertimpa \"Toko Makmur Sentosa\""),
+        "{text}"
+    );
 }

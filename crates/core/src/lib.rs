@@ -18,5 +18,5 @@ pub use error::{CoreError, Lang, Result};
 pub use home::{BusinessFile, Home};
 pub use money::{AmountError, Money, Qty};
 pub use profile::{BusinessType, NewBusiness, Profile, ProfileInput, TaxpayerKind, Timezone};
-pub use replica::{SyncLink, SyncPosition};
+pub use replica::{Conflict, SyncLink, SyncPosition};
 pub use store::{Device, Store};

@@ -5,7 +5,7 @@
 use crate::error::Result;
 use crate::oplog::ApplyTx;
 use rusqlite::OptionalExtension;
-use usahaku_proto::{EntityKind, FieldValue, LwwPatch};
+use usahaku_proto::{EntityKind, FieldValue, Hlc, LwwPatch};
 use uuid::Uuid;
 
 /// Where a last-writer-wins entity lives.
@@ -34,8 +34,29 @@ pub(crate) fn apply(atx: &ApplyTx<'_>, spec: &LwwSpec, id: Uuid, patch: &LwwPatc
             )?
             .query_row(rusqlite::params![spec.kind.as_str(), id_bytes, column], |r| r.get(0))
             .optional()?;
-        if current.as_ref().is_some_and(|c| *c >= hlc) {
+        let op_device = atx.op().device_id;
+        let other_device = current
+            .as_deref()
+            .and_then(|c| Hlc::from_sortable(c).ok())
+            .is_some_and(|c| c.device != op_device);
+        let as_text = |v: &FieldValue| match v {
+            FieldValue::Null => None,
+            FieldValue::Text(t) => Some(t.clone()),
+            FieldValue::Int(i) => Some(i.to_string()),
+        };
+        if let Some(c) = current.as_ref().filter(|c| **c >= hlc) {
+            // This op's value loses to a newer one: keep it in the conflict log.
+            if other_device {
+                let kept = current_value(conn, spec, column, id_bytes)?;
+                log_conflict(conn, spec, id_bytes, column, (kept, c), (as_text(value), &hlc))?;
+            }
             continue;
+        }
+        if other_device {
+            // This op overwrites another device's value: keep the old value in the log.
+            let lost = current_value(conn, spec, column, id_bytes)?;
+            let lost_hlc = current.clone().unwrap_or_default();
+            log_conflict(conn, spec, id_bytes, column, (as_text(value), &hlc), (lost, &lost_hlc))?;
         }
         let sql_value: rusqlite::types::Value = match value {
             FieldValue::Null => rusqlite::types::Value::Null,
@@ -50,5 +71,38 @@ pub(crate) fn apply(atx: &ApplyTx<'_>, spec: &LwwSpec, id: Uuid, patch: &LwwPatc
         )?
         .execute(rusqlite::params![spec.kind.as_str(), id_bytes, column, hlc])?;
     }
+    Ok(())
+}
+
+fn current_value(
+    conn: &rusqlite::Connection,
+    spec: &LwwSpec,
+    column: &str,
+    id: &[u8],
+) -> Result<Option<String>> {
+    let v: Option<rusqlite::types::Value> = conn
+        .prepare_cached(&format!("SELECT {column} FROM {} WHERE id = ?1", spec.table))?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    Ok(match v {
+        Some(rusqlite::types::Value::Text(t)) => Some(t),
+        Some(rusqlite::types::Value::Integer(i)) => Some(i.to_string()),
+        _ => None,
+    })
+}
+
+fn log_conflict(
+    conn: &rusqlite::Connection,
+    spec: &LwwSpec,
+    id: &[u8],
+    field: &str,
+    kept: (Option<String>, &str),
+    lost: (Option<String>, &str),
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO conflict_log (entity, entity_id, field, kept_value, kept_hlc, lost_value, lost_hlc)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(rusqlite::params![spec.kind.as_str(), id, field, kept.0, kept.1, lost.0, lost.1])?;
     Ok(())
 }

@@ -39,7 +39,59 @@ pub struct SyncPosition {
     pub skew_ms: Option<i64>,
 }
 
+/// A value that lost to another device's change of the same field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Conflict {
+    /// Entity kind, e.g. `business_profile`.
+    pub entity: String,
+    /// The field.
+    pub field: String,
+    /// The value the field has (or had) after the conflict.
+    pub kept_value: Option<String>,
+    /// When the kept value was set (ms since the Unix epoch, as its device saw it).
+    pub kept_at_ms: i64,
+    /// The value that was overwritten.
+    pub lost_value: Option<String>,
+    /// When the overwritten value was set.
+    pub lost_at_ms: i64,
+}
+
 impl Store {
+    /// The conflict log, newest first: every value of a last-writer-wins field that was
+    /// overwritten by another device's change (or arrived too late to win).
+    pub fn conflicts(&self, limit: usize) -> Result<Vec<Conflict>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT entity, field, kept_value, kept_hlc, lost_value, lost_hlc FROM conflict_log ORDER BY id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get(2)?,
+                r.get::<_, String>(3)?,
+                r.get(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (entity, field, kept_value, kept_hlc, lost_value, lost_hlc) = row?;
+            let ms = |h: &str| {
+                Hlc::from_sortable(h).map(|h| h.millis).map_err(|e| CoreError::Corrupt(e.to_string()))
+            };
+            out.push(Conflict {
+                entity,
+                field,
+                kept_value,
+                kept_at_ms: ms(&kept_hlc)?,
+                lost_value,
+                lost_at_ms: ms(&lost_hlc)?,
+            });
+        }
+        Ok(out)
+    }
+
     /// Links this store to a server (after pairing). Starts from scratch: nothing pulled,
     /// nothing acknowledged.
     pub fn link_to_server(&mut self, link: &SyncLink) -> Result<()> {

@@ -100,6 +100,22 @@ CREATE TABLE sync_state (
 ) STRICT;
 "#,
     },
+    Migration {
+        name: "conflict_log",
+        sql: r#"
+-- Every value a last-writer-wins field lost to another device's change (local only).
+CREATE TABLE conflict_log (
+    id         INTEGER PRIMARY KEY,
+    entity     TEXT NOT NULL,
+    entity_id  BLOB NOT NULL,
+    field      TEXT NOT NULL,
+    kept_value TEXT,
+    kept_hlc   TEXT NOT NULL,
+    lost_value TEXT,
+    lost_hlc   TEXT NOT NULL
+) STRICT;
+"#,
+    },
 ];
 
 /// This device, as recorded in the store.
@@ -380,7 +396,7 @@ mod tests {
             drop(store);
             let conn = Connection::open(&path).unwrap();
             conn.execute_batch(
-                "DROP TABLE business_profile; DROP TABLE sync_state; PRAGMA user_version = 1;",
+                "DROP TABLE business_profile; DROP TABLE sync_state; DROP TABLE conflict_log; PRAGMA user_version = 1;",
             )
             .unwrap();
         }
@@ -394,7 +410,7 @@ mod tests {
         assert!(no_backups, "opening a current file makes no backup");
 
         let store = Store::open(&path, clock.clone()).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 3);
+        assert_eq!(store.schema_version().unwrap(), 4);
         let backup = dir.path().join("warung.backup-20251122T082640-v1.usahaku");
         assert!(backup.exists(), "backup named after the date and old version");
         let copy = Connection::open(&backup).unwrap();
@@ -418,7 +434,7 @@ mod tests {
         drop(Store::create_file(&path, clock.clone(), Uuid::from_u128(1)).unwrap());
         Connection::open(&path).unwrap().execute_batch("PRAGMA user_version = 99;").unwrap();
         let err = Store::open(&path, clock).unwrap_err();
-        assert!(matches!(err, CoreError::NewerFile { file: 99, app: 3 }));
+        assert!(matches!(err, CoreError::NewerFile { file: 99, app: 4 }));
     }
 
     #[test]

@@ -187,6 +187,20 @@ async fn three_offline_devices_converge_in_every_sync_order() {
             assert_eq!(p.phone.as_deref(), Some("6281311112222"));
             // 1 creation + 3 edits, each op once.
             assert_eq!(fa.1.len(), 4, "order {order:?}");
+            // Every value that lost is in each device's conflict log; the winner never is.
+            for (k, s) in stores.iter().enumerate() {
+                let lost: Vec<Option<String>> = s
+                    .conflicts(100)
+                    .unwrap()
+                    .into_iter()
+                    .filter(|c| c.field == "name")
+                    .map(|c| c.lost_value)
+                    .collect();
+                for loser in ["Kue Tini Jaya", "Kue Bu Tini Solo"] {
+                    assert!(lost.contains(&Some(loser.into())), "device {k}, order {order:?}: {lost:?}");
+                }
+                assert!(!lost.contains(&Some("Kue Tini Manis".into())), "device {k}, order {order:?}");
+            }
             for s in &stores {
                 let pos = s.sync_position().unwrap();
                 assert_eq!(pos.pending, 0);
