@@ -166,6 +166,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             update_profile,
             sync::sync_status,
             sync::sync_now,
+            sync::sync_conflicts,
             sync::sync_register,
             sync::sync_pairing_code,
             sync::join_business,

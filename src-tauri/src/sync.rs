@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
-use usahaku_core::{CoreError, Lang, Profile, Store};
+use usahaku_core::{Conflict, CoreError, Lang, Profile, Store};
 use usahaku_sync::{Backoff, HttpTransport, SyncError};
 
 /// How often a connected app syncs when nothing goes wrong.
@@ -188,6 +188,18 @@ fn clone_error(e: &SyncError) -> SyncError {
 #[specta::specta]
 pub(crate) async fn sync_status(shell: tauri::State<'_, Shell>) -> Result<SyncView, UiError> {
     shell.sync_view().await
+}
+
+/// The conflict log for the Sinkronisasi page, newest first.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn sync_conflicts(shell: tauri::State<'_, Shell>) -> Result<Vec<Conflict>, UiError> {
+    let lang = shell.lang();
+    let guard = shell.sync_store().await.map_err(|e| UiError::from_core(&e, lang))?;
+    match guard.as_ref() {
+        Some(store) => store.conflicts(100).map_err(|e| UiError::from_core(&e, lang)),
+        None => Ok(Vec::new()),
+    }
 }
 
 #[tauri::command]

@@ -10,6 +10,8 @@ export const commands = {
 	updateProfile: (input: ProfileInput) => typedError<Profile, UiError>(__TAURI_INVOKE("update_profile", { input })),
 	syncStatus: () => typedError<SyncView, UiError>(__TAURI_INVOKE("sync_status")),
 	syncNow: () => typedError<SyncView, UiError>(__TAURI_INVOKE("sync_now")),
+	/**  The conflict log for the Sinkronisasi page, newest first. */
+	syncConflicts: () => typedError<Conflict[], UiError>(__TAURI_INVOKE("sync_conflicts")),
 	syncRegister: (serverUrl: string, ownerPassword: string) => typedError<SyncView, UiError>(__TAURI_INVOKE("sync_register", { serverUrl, ownerPassword })),
 	syncPairingCode: () => typedError<PairingCode, UiError>(__TAURI_INVOKE("sync_pairing_code")),
 	joinBusiness: (serverUrl: string, code: string) => typedError<Profile, UiError>(__TAURI_INVOKE("join_business", { serverUrl, code })),
@@ -44,6 +46,22 @@ export type BusinessType =
 "pertanian" | 
 /**  Lainnya. */
 "lainnya";
+
+/**  A value that lost to another device's change of the same field. */
+export type Conflict = {
+	/**  Entity kind, e.g. `business_profile`. */
+	entity: string,
+	/**  The field. */
+	field: string,
+	/**  The value the field has (or had) after the conflict. */
+	kept_value: string | null,
+	/**  When the kept value was set (ms since the Unix epoch, as its device saw it). */
+	kept_at_ms: number,
+	/**  The value that was overwritten. */
+	lost_value: string | null,
+	/**  When the overwritten value was set. */
+	lost_at_ms: number,
+};
 
 /**  The user's language. Indonesian first. */
 export type Lang = 
