@@ -549,3 +549,57 @@ async fn an_expired_pairing_code_is_refused() {
     let r = pair(&Home::new(home.path()), Arc::new(clock.clone()), &t, &server.url, &code.code).await;
     assert!(matches!(r, Err(SyncError::Refused { status: 403, .. })));
 }
+
+#[tokio::test]
+async fn a_server_restored_from_an_old_backup_gets_back_everything_from_the_devices() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.db");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let url = format!("http://{addr}");
+    let clock = usahaku_server::system_clock();
+    let storage = SqliteStorage::open(&db).unwrap();
+    let c1 = clock.clone();
+    let task = tokio::spawn(async move { serve(listener, ApiState { storage, clock: c1 }).await.unwrap() });
+    let server = Server { url: url.clone(), _dir: tempfile::tempdir().unwrap(), task, pg: None };
+    let t = HttpTransport::new(&url).unwrap();
+    let Devices { mut stores, .. } = three_devices(&server).await;
+    edit(&mut stores[0], |p| p.address = Some("Jl. Sebelum Cadangan 1".into()));
+    for s in stores.iter_mut() {
+        sync_once(s, &t).await.unwrap();
+    }
+    // Nightly backup of the server's database.
+    let backup = dir.path().join("backup.db");
+    rusqlite::Connection::open(&db).unwrap().execute("VACUUM INTO ?1", [backup.to_str().unwrap()]).unwrap();
+    // After the backup: B changes the phone, and B and A sync it.
+    edit(&mut stores[1], |p| p.phone = Some("0811 2222 3333".into()));
+    sync_once(&mut stores[1], &t).await.unwrap();
+    sync_once(&mut stores[0], &t).await.unwrap();
+    // The server's disk dies; the backup is restored and a new epoch started.
+    server.task.abort();
+    drop(server);
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    std::fs::copy(&backup, &db).unwrap();
+    let storage = SqliteStorage::open(&db).unwrap();
+    usahaku_server::storage::Storage::new_epoch(&storage).await.unwrap();
+    let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
+    let task = tokio::spawn(async move { serve(listener, ApiState { storage, clock }).await.unwrap() });
+    let _restored = Server { url: url.clone(), _dir: tempfile::tempdir().unwrap(), task, pg: None };
+    // The devices notice the new epoch, push again what the server lacks, pull again.
+    for _ in 0..2 {
+        for s in stores.iter_mut() {
+            sync_once(s, &t).await.unwrap();
+        }
+    }
+    let f = fingerprint(&stores[0]);
+    assert_eq!(f, fingerprint(&stores[1]));
+    assert_eq!(f, fingerprint(&stores[2]));
+    assert_eq!(f.0.phone.as_deref(), Some("6281122223333"), "the change made after the backup survived");
+    assert_eq!(f.0.address.as_deref(), Some("Jl. Sebelum Cadangan 1"));
+    let head =
+        usahaku_sync::server_status(&usahaku_sync::link_of(&stores[2]).unwrap(), &t).await.unwrap().head;
+    assert_eq!(head, f.1.len() as u64, "the server holds every op again, once");
+}
