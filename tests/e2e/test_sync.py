@@ -42,6 +42,7 @@ def test_two_computers_share_a_business(new_app, sync_server, shots, cli):
     code = tid(d, "sync-code").get_attribute("textContent").strip()
     assert len(code) == 9 and code[4] == "-", code
     shot(d, shots / "10-sinkronisasi-kode.png")
+    tid(d, "sync-conflicts-empty")
     first.stop()
 
     second = new_app()

@@ -11,6 +11,7 @@ import type {
   UiError,
 } from "./bindings";
 import { formatPhone } from "./format";
+import type { MessageKey } from "./messages";
 
 export const BUSINESS_TYPES: readonly BusinessType[] = [
   "kuliner",
@@ -26,6 +27,18 @@ export const TAXPAYER_KINDS: readonly TaxpayerKind[] = ["orang_pribadi", "badan"
 
 /** A field of the profile; Rust's UiError.field is one of these (or null). */
 export type FieldKey = keyof ProfileInput;
+
+/** The label of each profile field ("Nama usaha"). */
+export const FIELD_LABEL_KEYS: Record<FieldKey, MessageKey> = {
+  name: "field.name",
+  owner_name: "field.owner_name",
+  business_type: "field.business_type",
+  address: "field.address",
+  phone: "field.phone",
+  timezone: "field.timezone",
+  npwp: "field.npwp",
+  taxpayer_kind: "field.taxpayer_kind",
+};
 
 /** In the order the profile form shows them. */
 export const PROFILE_FIELDS: readonly FieldKey[] = [

@@ -1,9 +1,10 @@
 // Typed mapping from data values to UI strings, so templates never build keys by hand.
 import type { BusinessType, Lang, TaxpayerKind, Timezone } from "./bindings";
-import type { FieldKey } from "./forms";
+import { FIELD_LABEL_KEYS, type FieldKey } from "./forms";
 import { t, type MessageKey } from "./i18n.svelte";
 import type { Message } from "./messages";
 import type { Section } from "./sections";
+import type { ConflictLine, ConflictValue } from "./conflicts";
 import { skewMessage, type ClockSkew } from "./sync";
 
 const BUSINESS_TYPE_KEYS: Record<BusinessType, MessageKey> = {
@@ -30,17 +31,6 @@ const TAXPAYER_KEYS: Record<TaxpayerKind, MessageKey> = {
 const LANG_KEYS: Record<Lang, { short: MessageKey; name: MessageKey }> = {
   id: { short: "lang.short.id", name: "lang.name.id" },
   en: { short: "lang.short.en", name: "lang.name.en" },
-};
-
-const FIELD_KEYS: Record<FieldKey, MessageKey> = {
-  name: "field.name",
-  owner_name: "field.owner_name",
-  business_type: "field.business_type",
-  address: "field.address",
-  phone: "field.phone",
-  timezone: "field.timezone",
-  npwp: "field.npwp",
-  taxpayer_kind: "field.taxpayer_kind",
 };
 
 const REQUIRED_KEYS: Partial<Record<FieldKey, MessageKey>> = {
@@ -72,7 +62,7 @@ export const timezoneDetail = (v: Timezone): string =>
 export const taxpayerLabel = (v: TaxpayerKind): string => t(TAXPAYER_KEYS[v]);
 export const langShort = (v: Lang): string => t(LANG_KEYS[v].short);
 export const langName = (v: Lang): string => t(LANG_KEYS[v].name);
-export const fieldLabel = (v: FieldKey): string => t(FIELD_KEYS[v]);
+export const fieldLabel = (v: FieldKey): string => t(FIELD_LABEL_KEYS[v]);
 export const sectionLabel = (v: Section): string => t(SECTION_KEYS[v]);
 
 /** Client-side hints for required fields left empty, as message keys. */
@@ -85,6 +75,16 @@ export function requiredHints(missing: readonly FieldKey[]): Partial<Record<Fiel
 /** Looks up a Message (or passes Rust's text through). */
 export function message(m: Message): string {
   return "raw" in m ? m.raw : t(m.key, m.params);
+}
+
+/** "“Kue Tini Jaya” diganti dengan “Kue Tini Manis”." */
+export function conflictSentence(c: ConflictLine): string {
+  return t(c.sentence, { lost: conflictValueText(c.lost), kept: conflictValueText(c.kept) });
+}
+
+/** "“Kue Tini Jaya”", or "(kosong)" unquoted. */
+export function conflictValueText(v: ConflictValue): string {
+  return v.quoted ? t("sync.conflicts.quoted", { value: message(v.text) }) : message(v.text);
 }
 
 /** "Jam komputer ini terlambat sekitar 12 menit dibanding server." */

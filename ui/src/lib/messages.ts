@@ -216,6 +216,19 @@ export const id = {
   "sync.devices.howto":
     "Di komputer lain, pilih “Gabung ke usaha yang sudah ada” di layar pertama, lalu ketik alamat server dan kode ini.",
 
+  "sync.conflicts.title": "Catatan konflik",
+  "sync.conflicts.intro":
+    "Bila dua komputer mengubah isian yang sama sebelum sempat sinkron, perubahan yang terakhir dipakai. Nilai yang tertimpa dicatat di sini, terbaru di atas.",
+  "sync.conflicts.empty":
+    "Belum ada konflik. Bila dua komputer mengubah isian yang sama, nilai yang tertimpa dicatat di sini.",
+  "sync.conflicts.loading": "Membaca catatan konflik…",
+  "sync.conflicts.unreadable": "Catatan konflik belum bisa dibaca. Usahaku mencoba lagi pada sinkronisasi berikutnya.",
+  "sync.conflicts.sentence": "{lost} diganti dengan {kept}",
+  "sync.conflicts.quoted": "“{value}”",
+  "sync.conflicts.emptyValue": "(kosong)",
+  "sync.conflicts.times": "Nilai lama diisi {lostAt} · nilai baru diisi {keptAt}",
+  "sync.conflicts.more": "dan {count} lainnya",
+
   "sync.note":
     "Sinkronisasi bisa lewat jaringan lokal (LAN/Wi-Fi) maupun internet. Saat jaringan putus, Anda tetap bisa bekerja: perubahan disimpan di komputer ini dan dikirim otomatis begitu tersambung lagi. Tidak ada data yang hilang.",
 } satisfies Record<string, string>;
@@ -435,6 +448,19 @@ export const en: Record<MessageKey, string> = {
   "sync.devices.expired": "This code is no longer valid. Make a new one.",
   "sync.devices.howto":
     "On the other computer, choose “Join an existing business” on the first screen, then type the server address and this code.",
+
+  "sync.conflicts.title": "Conflict log",
+  "sync.conflicts.intro":
+    "When two computers change the same field before they sync, the later change is kept. The overwritten value is recorded here, newest first.",
+  "sync.conflicts.empty":
+    "No conflicts yet. When two computers change the same field, the overwritten value is recorded here.",
+  "sync.conflicts.loading": "Reading the conflict log…",
+  "sync.conflicts.unreadable": "The conflict log cannot be read yet. Usahaku will try again at the next sync.",
+  "sync.conflicts.sentence": "{lost} was replaced with {kept}",
+  "sync.conflicts.quoted": "“{value}”",
+  "sync.conflicts.emptyValue": "(empty)",
+  "sync.conflicts.times": "Old value set {lostAt} · new value set {keptAt}",
+  "sync.conflicts.more": "and {count} more",
 
   "sync.note":
     "Sync works over the local network (LAN/Wi-Fi) or the internet. When the connection drops you can keep working: changes are kept on this computer and sent automatically once connected again. Nothing is lost.",
