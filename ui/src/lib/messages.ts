@@ -219,8 +219,7 @@ export const id = {
   "sync.conflicts.title": "Catatan konflik",
   "sync.conflicts.intro":
     "Bila dua komputer mengubah isian yang sama sebelum sempat sinkron, perubahan yang terakhir dipakai. Nilai yang tertimpa dicatat di sini, terbaru di atas.",
-  "sync.conflicts.empty":
-    "Belum ada konflik. Bila dua komputer mengubah isian yang sama, nilai yang tertimpa dicatat di sini.",
+  "sync.conflicts.empty": "Belum ada konflik.",
   "sync.conflicts.loading": "Membaca catatan konflik…",
   "sync.conflicts.unreadable": "Catatan konflik belum bisa dibaca. Usahaku mencoba lagi pada sinkronisasi berikutnya.",
   "sync.conflicts.sentence": "{lost} diganti dengan {kept}",
@@ -452,8 +451,7 @@ export const en: Record<MessageKey, string> = {
   "sync.conflicts.title": "Conflict log",
   "sync.conflicts.intro":
     "When two computers change the same field before they sync, the later change is kept. The overwritten value is recorded here, newest first.",
-  "sync.conflicts.empty":
-    "No conflicts yet. When two computers change the same field, the overwritten value is recorded here.",
+  "sync.conflicts.empty": "No conflicts yet.",
   "sync.conflicts.loading": "Reading the conflict log…",
   "sync.conflicts.unreadable": "The conflict log cannot be read yet. Usahaku will try again at the next sync.",
   "sync.conflicts.sentence": "{lost} was replaced with {kept}",
