@@ -10,6 +10,7 @@ pub mod postgres;
 pub mod secrets;
 pub mod sqlite;
 pub mod storage;
+mod wakeups;
 
 use std::sync::Arc;
 

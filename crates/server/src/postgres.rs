@@ -4,11 +4,9 @@
 
 use crate::secrets::device_code;
 use crate::storage::{DeviceAuth, Page, Result, Storage, StorageError, StoredOp};
+use crate::wakeups::Wakeups;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::sync::Notify;
 use tokio_postgres::{AsyncMessage, NoTls};
 use usahaku_proto::DeviceId;
 use usahaku_proto::wire::Epoch;
@@ -57,7 +55,7 @@ CREATE TABLE op (
 #[derive(Clone)]
 pub struct PostgresStorage {
     pool: Pool,
-    waiters: Arc<Mutex<HashMap<Uuid, Arc<Notify>>>>,
+    wakeups: Wakeups,
 }
 
 impl std::fmt::Debug for PostgresStorage {
@@ -85,7 +83,7 @@ impl PostgresStorage {
             ManagerConfig { recycling_method: RecyclingMethod::Fast },
         );
         let pool = Pool::builder(manager).max_size(16).build().map_err(backend)?;
-        let storage = PostgresStorage { pool, waiters: Arc::default() };
+        let storage = PostgresStorage { pool, wakeups: Wakeups::default() };
         storage.migrate().await?;
         storage.listen(config);
         Ok(storage)
@@ -119,7 +117,7 @@ impl PostgresStorage {
     /// A task that LISTENs on a dedicated connection and wakes local long-polls; it
     /// reconnects after a failure. While it is down, long-polls simply wait out their time.
     fn listen(&self, config: tokio_postgres::Config) {
-        let waiters = self.waiters.clone();
+        let wakeups = self.wakeups.clone();
         tokio::spawn(async move {
             loop {
                 match config.connect(NoTls).await {
@@ -139,10 +137,7 @@ impl PostgresStorage {
                         if client.batch_execute(&format!("LISTEN {CHANNEL}")).await.is_ok() {
                             while let Some(payload) = rx.recv().await {
                                 if let Ok(tenant) = Uuid::parse_str(&payload) {
-                                    let notify = waiters.lock().ok().and_then(|m| m.get(&tenant).cloned());
-                                    if let Some(n) = notify {
-                                        n.notify_waiters();
-                                    }
+                                    wakeups.wake(tenant);
                                 }
                             }
                         }
@@ -154,13 +149,6 @@ impl PostgresStorage {
                 tokio::time::sleep(Duration::from_secs(2)).await;
             }
         });
-    }
-
-    fn notifier(&self, tenant: Uuid) -> Arc<Notify> {
-        match self.waiters.lock() {
-            Ok(mut map) => map.entry(tenant).or_default().clone(),
-            Err(_) => Arc::new(Notify::new()),
-        }
     }
 
     async fn client(&self) -> Result<deadpool_postgres::Object> {
@@ -439,7 +427,7 @@ impl Storage for PostgresStorage {
         }
         tx.commit().await.map_err(backend)?;
         if acked != before {
-            self.notifier(tenant_id).notify_waiters();
+            self.wakeups.wake(tenant_id);
         }
         Ok(acked as u64)
     }
@@ -496,14 +484,6 @@ impl Storage for PostgresStorage {
     }
 
     async fn wait_for_change(&self, tenant_id: Uuid, after: u64, timeout: Duration) -> Result<()> {
-        let notify = self.notifier(tenant_id);
-        let notified = notify.notified();
-        tokio::pin!(notified);
-        notified.as_mut().enable();
-        if self.head(tenant_id).await? > after {
-            return Ok(());
-        }
-        let _ = tokio::time::timeout(timeout, notified).await;
-        Ok(())
+        self.wakeups.wait(tenant_id, after, timeout, self.head(tenant_id)).await
     }
 }

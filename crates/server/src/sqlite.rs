@@ -4,12 +4,11 @@
 
 use crate::secrets::device_code;
 use crate::storage::{DeviceAuth, Page, Result, Storage, StorageError, StoredOp};
+use crate::wakeups::Wakeups;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::sync::Notify;
 use usahaku_proto::DeviceId;
 use usahaku_proto::wire::Epoch;
 use uuid::Uuid;
@@ -55,7 +54,7 @@ CREATE TABLE op (
 #[derive(Clone, Debug)]
 pub struct SqliteStorage {
     conn: Arc<Mutex<Connection>>,
-    waiters: Arc<Mutex<HashMap<Uuid, Arc<Notify>>>>,
+    wakeups: Wakeups,
 }
 
 fn backend<E: std::fmt::Display>(e: E) -> StorageError {
@@ -82,7 +81,7 @@ impl SqliteStorage {
             tx.pragma_update(None, "user_version", i as u32 + 1).map_err(backend)?;
             tx.commit().map_err(backend)?;
         }
-        Ok(SqliteStorage { conn: Arc::new(Mutex::new(conn)), waiters: Arc::default() })
+        Ok(SqliteStorage { conn: Arc::new(Mutex::new(conn)), wakeups: Wakeups::default() })
     }
 
     async fn run<T: Send + 'static>(
@@ -96,13 +95,6 @@ impl SqliteStorage {
         })
         .await
         .map_err(backend)?
-    }
-
-    fn notifier(&self, tenant: Uuid) -> Arc<Notify> {
-        match self.waiters.lock() {
-            Ok(mut map) => map.entry(tenant).or_default().clone(),
-            Err(_) => Arc::new(Notify::new()),
-        }
     }
 }
 
@@ -326,7 +318,7 @@ impl Storage for SqliteStorage {
             })
             .await?;
         if acked.1 {
-            self.notifier(tenant_id).notify_waiters();
+            self.wakeups.wake(tenant_id);
         }
         Ok(acked.0)
     }
@@ -386,14 +378,6 @@ impl Storage for SqliteStorage {
     }
 
     async fn wait_for_change(&self, tenant_id: Uuid, after: u64, timeout: Duration) -> Result<()> {
-        let notify = self.notifier(tenant_id);
-        let notified = notify.notified();
-        tokio::pin!(notified);
-        notified.as_mut().enable();
-        if self.head(tenant_id).await? > after {
-            return Ok(());
-        }
-        let _ = tokio::time::timeout(timeout, notified).await;
-        Ok(())
+        self.wakeups.wait(tenant_id, after, timeout, self.head(tenant_id)).await
     }
 }
