@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use usahaku_core::{Conflict, CoreError, Lang, Profile, Store};
-use usahaku_sync::{Backoff, HttpTransport, SyncError};
+use usahaku_sync::{Backoff, HttpTransport, SyncError, SyncSession, error_code};
 
 /// How often a connected app syncs when nothing goes wrong.
 const INTERVAL: Duration = Duration::from_secs(30);
@@ -45,6 +45,8 @@ pub struct SyncState {
     store: tokio::sync::Mutex<Option<Store>>,
     syncing: AtomicBool,
     last_error: Mutex<Option<SyncError>>,
+    /// Batch size and identity check carried from round to round.
+    session: Mutex<SyncSession>,
     wake: tokio::sync::Notify,
 }
 
@@ -52,7 +54,7 @@ fn ui_sync_error(e: &SyncError, lang: Lang) -> UiError {
     tracing::warn!(error = %e, "sync failed");
     let field = match e {
         SyncError::Network(_) => Some("server_url"),
-        SyncError::Refused { status: 403, reason } if reason.contains("pairing") => Some("code"),
+        SyncError::Refused { status: 403, .. } if e.has_code(error_code::PAIRING_CODE) => Some("code"),
         SyncError::Refused { status: 400 | 403, .. } => Some("owner_password"),
         _ => None,
     };
@@ -105,6 +107,10 @@ impl Shell {
         let wanted = self.business_path();
         let current = guard.as_ref().map(|s| s.path().to_owned());
         if wanted != current {
+            // Another file: its identity is checked again on the first round.
+            if let Ok(mut s) = self.sync.session.lock() {
+                *s = SyncSession::default();
+            }
             *guard = match wanted {
                 Some(path) => Some(Store::open(&path, self.clock.clone())?),
                 None => None,
@@ -147,7 +153,11 @@ impl Shell {
         };
         self.sync.syncing.store(true, Ordering::SeqCst);
         let transport = HttpTransport::new(&link.server_url)?;
-        let result = usahaku_sync::sync_once(store, &transport).await;
+        let mut session = self.sync.session.lock().map(|s| *s).unwrap_or_default();
+        let result = usahaku_sync::sync_once_with(store, &transport, &mut session).await;
+        if let Ok(mut s) = self.sync.session.lock() {
+            *s = session;
+        }
         self.sync.syncing.store(false, Ordering::SeqCst);
         if let Ok(mut last) = self.sync.last_error.lock() {
             *last = result.as_ref().err().map(clone_error);
@@ -176,8 +186,8 @@ impl Shell {
 fn clone_error(e: &SyncError) -> SyncError {
     match e {
         SyncError::Network(m) => SyncError::Network(m.clone()),
-        SyncError::Refused { status, reason } => {
-            SyncError::Refused { status: *status, reason: reason.clone() }
+        SyncError::Refused { status, code, reason } => {
+            SyncError::Refused { status: *status, code: code.clone(), reason: reason.clone() }
         }
         SyncError::Body(b) => SyncError::Body(b.clone()),
         SyncError::Core(c) => SyncError::Network(c.to_string()),

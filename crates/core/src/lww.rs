@@ -1,6 +1,8 @@
 //! Last-writer-wins per field, by HLC: the rule for products, customers, settings and the
-//! business profile. Each field remembers the HLC that last set it (`field_clock`); an op sets
-//! a field only if its HLC is newer, so applying ops in any order gives the same row.
+//! business profile. Each field remembers the stamp of the op that last set it (`field_clock`);
+//! an op sets a field only if its stamp is newer, so applying ops in any order gives the same
+//! row. The stamp is the HLC followed by the op id: two different ops never tie, not even when
+//! a file restored from an older copy issued an HLC its device had already used.
 
 use crate::error::Result;
 use crate::oplog::ApplyTx;
@@ -17,10 +19,21 @@ pub(crate) struct LwwSpec {
     pub(crate) fields: &'static [&'static str],
 }
 
+/// The order of field writes: the sortable HLC (fixed width), `/`, the op id. Stamps written
+/// before the op id was added end after the HLC, so they sort first among equal HLCs.
+fn stamp(op: &usahaku_proto::Op) -> String {
+    format!("{}/{}", op.hlc.to_sortable(), op.op_id.0.simple())
+}
+
+/// The HLC part of a stamp.
+fn stamp_hlc(stamp: &str) -> &str {
+    stamp.split_once('/').map_or(stamp, |(h, _)| h)
+}
+
 /// Applies `patch` to entity `id` under the op in `atx`.
 pub(crate) fn apply(atx: &ApplyTx<'_>, spec: &LwwSpec, id: Uuid, patch: &LwwPatch) -> Result<()> {
     let conn = atx.conn();
-    let hlc = atx.op().hlc.to_sortable();
+    let hlc = stamp(atx.op());
     let id_bytes = id.as_bytes().as_slice();
     conn.prepare_cached(&format!("INSERT INTO {} (id) VALUES (?1) ON CONFLICT DO NOTHING", spec.table))?
         .execute([id_bytes])?;
@@ -37,7 +50,7 @@ pub(crate) fn apply(atx: &ApplyTx<'_>, spec: &LwwSpec, id: Uuid, patch: &LwwPatc
         let op_device = atx.op().device_id;
         let other_device = current
             .as_deref()
-            .and_then(|c| Hlc::from_sortable(c).ok())
+            .and_then(|c| Hlc::from_sortable(stamp_hlc(c)).ok())
             .is_some_and(|c| c.device != op_device);
         let as_text = |v: &FieldValue| match v {
             FieldValue::Null => None,
@@ -103,6 +116,14 @@ fn log_conflict(
         "INSERT INTO conflict_log (entity, entity_id, field, kept_value, kept_hlc, lost_value, lost_hlc)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(rusqlite::params![spec.kind.as_str(), id, field, kept.0, kept.1, lost.0, lost.1])?;
+    .execute(rusqlite::params![
+        spec.kind.as_str(),
+        id,
+        field,
+        kept.0,
+        stamp_hlc(kept.1),
+        lost.0,
+        stamp_hlc(lost.1)
+    ])?;
     Ok(())
 }

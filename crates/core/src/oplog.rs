@@ -148,9 +148,14 @@ impl Store {
     /// Records `change` as the next op of this device and applies it, in one transaction.
     pub(crate) fn commit(&mut self, change: Change) -> Result<Op> {
         let clock = self.clock.clone();
-        let device = self.device.id;
         let actor = self.actor;
-        self.write(|tx| {
+        let (op, code) = self.write(|tx| {
+            // The identity is read in the transaction: another connection to this file (the
+            // sync loop) may have given the device a new id (see `Store::take_new_device`).
+            let (device, code): (Vec<u8>, String) = tx
+                .prepare_cached("SELECT device_id, device_code FROM device WHERE singleton = 1")?
+                .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let device = DeviceId(uuid_col(&device)?);
             let (last_seq, last_hlc) = device_position(tx)?;
             let hlc = next_hlc(last_hlc, clock.now_millis(), device);
             let Change::Lww { entity, entity_id, patch } = change;
@@ -169,8 +174,12 @@ impl Store {
             apply(&ApplyTx { tx, op: &op })?;
             tx.prepare_cached("UPDATE device SET last_seq = ?1, last_hlc = ?2 WHERE singleton = 1")?
                 .execute(params![op.device_seq as i64, op.hlc.to_sortable()])?;
-            Ok(op)
-        })
+            Ok((op, code))
+        })?;
+        if op.device_id != self.device.id {
+            self.device = crate::Device { id: op.device_id, code };
+        }
+        Ok(op)
     }
 
     /// Applies an op made on another device. Returns `false` (and changes nothing) when the

@@ -238,6 +238,43 @@ impl Store {
         })
     }
 
+    /// Takes a new device identity after this file turned out to be an older copy (the server
+    /// holds ops of this device's id that the file lacks, or a different op at one of its
+    /// sequence numbers). In one transaction: every local op the server has not acknowledged
+    /// is renumbered from 1 under the new id — op ids, HLCs and payloads unchanged, so replicas
+    /// that already hold some of them skip them — the new code and token are stored, and the
+    /// cursor restarts at 0, so the ops the server holds under the old id (including those
+    /// this copy lacks) are pulled back as another device's. Nothing is lost and no sequence
+    /// number is used twice.
+    pub fn take_new_device(&mut self, device: &crate::Device, token: &str) -> Result<()> {
+        let old = self.device.id;
+        let new = device.id;
+        self.write(|tx| {
+            let acked: i64 = tx
+                .query_row("SELECT acked_seq FROM sync_state WHERE singleton = 1", [], |r| r.get(0))
+                .optional()?
+                .ok_or(CoreError::NotLinked)?;
+            let (last_seq, _) = device_position(tx)?;
+            tx.execute(
+                "UPDATE op SET device_id = ?1, device_seq = device_seq - ?3
+                 WHERE device_id = ?2 AND device_seq > ?3",
+                params![new.0.as_bytes().as_slice(), old.0.as_bytes().as_slice(), acked],
+            )?;
+            tx.execute(
+                "UPDATE device SET device_id = ?1, device_code = ?2, last_seq = ?3 WHERE singleton = 1",
+                params![new.0.as_bytes().as_slice(), device.code, last_seq as i64 - acked],
+            )?;
+            tx.execute(
+                "UPDATE sync_state SET token = ?1, cursor = 0, acked_seq = 0, last_error = NULL WHERE singleton = 1",
+                [token],
+            )?;
+            Ok(())
+        })?;
+        tracing::warn!(%old, %new, code = %device.code, "older copy of the file: took a new device id");
+        self.device = device.clone();
+        Ok(())
+    }
+
     /// Remembers why the last sync attempt failed (shown in the status line).
     pub fn record_sync_error(&mut self, message: &str) -> Result<()> {
         self.write(|tx| {
@@ -370,6 +407,37 @@ mod tests {
         let err = a.record_push(&PushResponse { server: server(1, 0), acked_seq: 7 }).unwrap_err();
         assert!(matches!(err, CoreError::RestoredCopy { server_seq: 7, local_seq: 4 }));
         assert_eq!(a.sync_position().unwrap().acked_seq, 0, "nothing recorded");
+    }
+
+    #[test]
+    fn an_older_copy_renumbers_its_unacknowledged_ops_under_a_new_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut a, _, clock) = setup(dir.path());
+        a.record_push(&PushResponse { server: server(1, 0), acked_seq: 2 }).unwrap();
+        let unacked: Vec<OpId> = a.outbox(100).unwrap().iter().map(|o| o.op_id).collect();
+        assert_eq!(unacked.len(), 2, "seqs 3 and 4");
+        // A second connection to the same file, as the app's window has.
+        let mut window = Store::open(a.path(), Arc::new(clock.clone())).unwrap();
+        let new = crate::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xD)), code: "D".into() };
+        a.take_new_device(&new, "token-baru").unwrap();
+        assert_eq!(a.device(), &new);
+        let out = a.outbox(100).unwrap();
+        assert_eq!(
+            out.iter().map(|o| (o.device_id, o.device_seq)).collect::<Vec<_>>(),
+            [(new.id, 1), (new.id, 2)]
+        );
+        assert_eq!(out.iter().map(|o| o.op_id).collect::<Vec<_>>(), unacked, "same ops, new numbers");
+        let pos = a.sync_position().unwrap();
+        assert_eq!((pos.cursor, pos.acked_seq, pos.pending), (0, 0, 2));
+        assert_eq!(a.sync_link().unwrap().unwrap().token, "token-baru");
+        assert_eq!(a.op_count().unwrap(), 4, "nothing dropped");
+        // The window's next change is numbered under the new id too, right after the others.
+        let mut input = window.profile().unwrap().input();
+        input.address = Some("Jl. Pahlawan 5, Garut".into());
+        let op = window.update_profile(&input).map(|_| window.ops(1).unwrap().remove(0).op).unwrap();
+        assert_eq!((op.device_id, op.device_seq), (new.id, 3));
+        assert_eq!(window.device(), &new);
+        assert_eq!(a.local_seqs().unwrap(), [1, 2, 3]);
     }
 
     #[test]

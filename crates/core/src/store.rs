@@ -348,6 +348,11 @@ impl Store {
         &self.device
     }
 
+    /// The clock this store's changes are stamped with.
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+
     /// The user changes are attributed to (only the owner exists for now).
     pub fn actor(&self) -> ActorId {
         self.actor

@@ -142,6 +142,32 @@ pub struct RevokeRequest {
     pub owner_password: String,
 }
 
+/// `POST /v1/devices/replace`: a device whose local file turned out to be an older copy (the
+/// server holds ops of its id that the file lacks) takes a new device id; the answer is a
+/// [`DeviceGrant`] for it. Authorised by the old device's token. **Frozen.**
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplaceDeviceRequest {
+    /// The new id (made by the device).
+    pub device_id: DeviceId,
+}
+
+/// Error answers carry a plain-text reason for people and, where a client must react to the
+/// kind of refusal, a machine-readable code in the [`ERROR_CODE_HEADER`] header. **Frozen**:
+/// clients match on these values.
+pub mod error_code {
+    /// Header that carries the code.
+    pub const ERROR_CODE_HEADER: &str = "x-usahaku-error";
+    /// `409` on register: the business is already on the server.
+    pub const TENANT_EXISTS: &str = "tenant_exists";
+    /// `409` on push: a device_seq of this device is already held with a different op (the
+    /// device's file is an older copy; it must take a new id with `/v1/devices/replace`).
+    pub const SEQ_REUSED: &str = "seq_reused";
+    /// `403` on pair: the pairing code is unknown, used or expired.
+    pub const PAIRING_CODE: &str = "pairing_code";
+    /// `403`: wrong business or owner password.
+    pub const OWNER_PASSWORD: &str = "owner_password";
+}
+
 /// Why a body could not be decoded.
 #[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum BodyError {

@@ -14,8 +14,8 @@ use std::net::SocketAddr;
 use std::time::Duration;
 use usahaku_proto::wire::{
     BodyError, CreateTenantRequest, DeviceGrant, MAX_BODY_BYTES, PairRequest, PairingCodeRequest,
-    PairingCodeResponse, PullResponse, PushRequest, PushResponse, RevokeRequest, ServerInfo, StatusResponse,
-    decode_body, encode_body,
+    PairingCodeResponse, PullResponse, PushRequest, PushResponse, ReplaceDeviceRequest, RevokeRequest,
+    ServerInfo, StatusResponse, decode_body, encode_body, error_code,
 };
 use usahaku_proto::{Op, decode_payload, encode_payload};
 
@@ -45,25 +45,40 @@ impl<S: std::fmt::Debug> std::fmt::Debug for ApiState<S> {
     }
 }
 
-/// An error answer.
+/// An error answer: status, an optional machine-readable [`error_code`], and a reason.
 #[derive(Debug)]
-pub struct ApiError(StatusCode, String);
+pub struct ApiError(StatusCode, Option<&'static str>, String);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.0, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], self.1).into_response()
+        let mut resp =
+            (self.0, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], self.2).into_response();
+        if let Some(code) = self.1 {
+            resp.headers_mut().insert(error_code::ERROR_CODE_HEADER, header::HeaderValue::from_static(code));
+        }
+        resp
     }
 }
 
 impl From<StorageError> for ApiError {
     fn from(e: StorageError) -> Self {
         match e {
-            StorageError::TenantExists => {
-                ApiError(StatusCode::CONFLICT, "business already registered".into())
+            StorageError::TenantExists => ApiError(
+                StatusCode::CONFLICT,
+                Some(error_code::TENANT_EXISTS),
+                "business already registered".into(),
+            ),
+            StorageError::SeqReused { device_seq } => {
+                tracing::warn!(device_seq, "push reuses a device_seq: the device's file is an older copy");
+                ApiError(
+                    StatusCode::CONFLICT,
+                    Some(error_code::SEQ_REUSED),
+                    format!("device_seq {device_seq} already holds a different op; take a new device id"),
+                )
             }
             StorageError::Backend(detail) => {
                 tracing::error!(%detail, "storage failure");
-                ApiError(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, try again".into())
+                ApiError(StatusCode::SERVICE_UNAVAILABLE, None, "storage unavailable, try again".into())
             }
         }
     }
@@ -76,12 +91,12 @@ impl From<BodyError> for ApiError {
             BodyError::WrongVersion { .. } => StatusCode::UPGRADE_REQUIRED,
             _ => StatusCode::BAD_REQUEST,
         };
-        ApiError(status, e.to_string())
+        ApiError(status, None, e.to_string())
     }
 }
 
 fn err(status: StatusCode, msg: &str) -> ApiError {
-    ApiError(status, msg.to_owned())
+    ApiError(status, None, msg.to_owned())
 }
 
 type ApiResult = Result<Response, ApiError>;
@@ -97,6 +112,7 @@ pub fn router<S: Storage>(state: ApiState<S>) -> Router {
         .route("/v1/pairing-codes", post(pairing_code::<S>))
         .route("/v1/pair", post(pair::<S>))
         .route("/v1/devices/revoke", post(revoke::<S>))
+        .route("/v1/devices/replace", post(replace_device::<S>))
         .route("/v1/push", post(push::<S>))
         .route("/v1/pull", get(pull::<S>))
         .route("/v1/status", get(status::<S>))
@@ -134,7 +150,11 @@ async fn check_owner<S: Storage>(
 ) -> Result<(), ApiError> {
     match st.storage.password_hash(tenant).await? {
         Some(hash) if secrets::verify_password(password, &hash) => Ok(()),
-        _ => Err(err(StatusCode::FORBIDDEN, "wrong business or owner password")),
+        _ => Err(ApiError(
+            StatusCode::FORBIDDEN,
+            Some(error_code::OWNER_PASSWORD),
+            "wrong business or owner password".into(),
+        )),
     }
 }
 
@@ -211,7 +231,11 @@ async fn pair<S: Storage>(
     };
     let Some((tenant_id, device_code, token)) = redeemed else {
         st.storage.note_pair_failure(client, now, PAIR_FAILURE_WINDOW_MS).await?;
-        return Err(err(StatusCode::FORBIDDEN, "pairing code unknown, used or expired"));
+        return Err(ApiError(
+            StatusCode::FORBIDDEN,
+            Some(error_code::PAIRING_CODE),
+            "pairing code unknown, used or expired".into(),
+        ));
     };
     reply(&DeviceGrant {
         server: server_info(&st).await?,
@@ -230,6 +254,34 @@ async fn revoke<S: Storage>(State(st): State<ApiState<S>>, headers: HeaderMap, b
         return Err(err(StatusCode::NOT_FOUND, "no such device in this business"));
     }
     Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// A device whose file is an older copy takes a new id (and code and token); its old id and
+/// ops stay on the server, so the device can pull them back as another device's.
+async fn replace_device<S: Storage>(
+    State(st): State<ApiState<S>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult {
+    let auth = authenticate(&st, &headers).await?;
+    let req: ReplaceDeviceRequest = decode_body(&body)?;
+    if req.device_id == auth.device_id {
+        return Err(err(StatusCode::BAD_REQUEST, "the new device id must differ from the old one"));
+    }
+    let (token, token_hash) = secrets::new_token().map_err(random_failed)?;
+    let Some(device_code) =
+        st.storage.add_device(auth.tenant_id, req.device_id, token_hash, (st.clock)()).await?
+    else {
+        return Err(err(StatusCode::CONFLICT, "that device id is already in use"));
+    };
+    tracing::info!(tenant = %auth.tenant_id, old = %auth.device_id, new = %req.device_id, "device replaced its id");
+    reply(&DeviceGrant {
+        server: server_info(&st).await?,
+        tenant_id: auth.tenant_id,
+        device_id: req.device_id,
+        device_code,
+        token,
+    })
 }
 
 async fn push<S: Storage>(State(st): State<ApiState<S>>, headers: HeaderMap, body: Bytes) -> ApiResult {

@@ -167,6 +167,45 @@ async fn set_epoch(c: &deadpool_postgres::Object) -> Result<Epoch> {
     Ok(Epoch(id))
 }
 
+/// Gives a known device a new token, or registers a new one with the tenant's next device
+/// code (serialised per tenant by its row lock). Returns the device code.
+async fn upsert_device(
+    tx: &tokio_postgres::Transaction<'_>,
+    tenant: &[u8],
+    device_id: DeviceId,
+    token_hash: [u8; 32],
+    now_ms: i64,
+) -> Result<String> {
+    tx.execute("SELECT 1 FROM tenant WHERE tenant_id = $1 FOR UPDATE", &[&tenant]).await.map_err(backend)?;
+    let d = device_id.0.as_bytes().as_slice();
+    let existing = tx
+        .query_opt("SELECT device_code FROM device WHERE tenant_id = $1 AND device_id = $2", &[&tenant, &d])
+        .await
+        .map_err(backend)?;
+    if let Some(r) = existing {
+        tx.execute(
+            "UPDATE device SET token_hash = $3, revoked = FALSE WHERE tenant_id = $1 AND device_id = $2",
+            &[&tenant, &d, &token_hash.as_slice()],
+        )
+        .await
+        .map_err(backend)?;
+        return Ok(r.get::<_, String>(0));
+    }
+    let n: i64 = tx
+        .query_one("SELECT count(*) FROM device WHERE tenant_id = $1", &[&tenant])
+        .await
+        .map_err(backend)?
+        .get(0);
+    let code = device_code(n as u64);
+    tx.execute(
+        "INSERT INTO device (tenant_id, device_id, device_code, token_hash, created_ms) VALUES ($1, $2, $3, $4, $5)",
+        &[&tenant, &d, &code, &token_hash.as_slice(), &now_ms],
+    )
+    .await
+    .map_err(backend)?;
+    Ok(code)
+}
+
 impl Storage for PostgresStorage {
     async fn epoch(&self) -> Result<Epoch> {
         let c = self.client().await?;
@@ -288,46 +327,34 @@ impl Storage for PostgresStorage {
             return Ok(None);
         };
         let tenant: Vec<u8> = row.get(0);
-        // Serialise device-code assignment per tenant.
-        tx.execute("SELECT 1 FROM tenant WHERE tenant_id = $1 FOR UPDATE", &[&tenant])
-            .await
-            .map_err(backend)?;
-        let d = device_id.0.as_bytes().as_slice();
-        let existing = tx
+        let code = upsert_device(&tx, &tenant, device_id, token_hash, now_ms).await?;
+        tx.commit().await.map_err(backend)?;
+        Ok(Some((uuid_of(&tenant)?, code)))
+    }
+
+    async fn add_device(
+        &self,
+        tenant_id: Uuid,
+        device_id: DeviceId,
+        token_hash: [u8; 32],
+        now_ms: i64,
+    ) -> Result<Option<String>> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await.map_err(backend)?;
+        let t = tenant_id.as_bytes().as_slice();
+        let taken = tx
             .query_opt(
-                "SELECT device_code FROM device WHERE tenant_id = $1 AND device_id = $2",
-                &[&tenant, &d],
+                "SELECT 1 FROM device WHERE tenant_id = $1 AND device_id = $2",
+                &[&t, &device_id.0.as_bytes().as_slice()],
             )
             .await
             .map_err(backend)?;
-        let code = match existing {
-            Some(r) => {
-                tx.execute(
-                    "UPDATE device SET token_hash = $3, revoked = FALSE WHERE tenant_id = $1 AND device_id = $2",
-                    &[&tenant, &d, &token_hash.as_slice()],
-                )
-                .await
-                .map_err(backend)?;
-                r.get::<_, String>(0)
-            }
-            None => {
-                let n: i64 = tx
-                    .query_one("SELECT count(*) FROM device WHERE tenant_id = $1", &[&tenant])
-                    .await
-                    .map_err(backend)?
-                    .get(0);
-                let code = device_code(n as u64);
-                tx.execute(
-                    "INSERT INTO device (tenant_id, device_id, device_code, token_hash, created_ms) VALUES ($1, $2, $3, $4, $5)",
-                    &[&tenant, &d, &code, &token_hash.as_slice(), &now_ms],
-                )
-                .await
-                .map_err(backend)?;
-                code
-            }
-        };
+        if taken.is_some() {
+            return Ok(None);
+        }
+        let code = upsert_device(&tx, t, device_id, token_hash, now_ms).await?;
         tx.commit().await.map_err(backend)?;
-        Ok(Some((uuid_of(&tenant)?, code)))
+        Ok(Some(code))
     }
 
     async fn note_pair_failure(&self, client: String, now_ms: i64, window_ms: i64) -> Result<u32> {
@@ -392,6 +419,24 @@ impl Storage for PostgresStorage {
             .map_err(backend)?
             .get(0);
         let before = acked;
+        let held_seqs: Vec<i64> =
+            ops.iter().filter(|o| o.device_seq as i64 <= acked).map(|o| o.device_seq as i64).collect();
+        if !held_seqs.is_empty() {
+            let rows = tx
+                .query(
+                    "SELECT device_seq, body FROM op WHERE tenant_id = $1 AND device_id = $2 AND device_seq = ANY($3)",
+                    &[&t, &d, &held_seqs],
+                )
+                .await
+                .map_err(backend)?;
+            for r in rows {
+                let seq: i64 = r.get(0);
+                let body: &[u8] = r.get(1);
+                if ops.iter().any(|o| o.device_seq as i64 == seq && o.body != body) {
+                    return Err(StorageError::SeqReused { device_seq: seq as u64 });
+                }
+            }
+        }
         let (mut seqs, mut dseqs, mut bodies) = (Vec::new(), Vec::new(), Vec::new());
         for op in &ops {
             if op.device_seq as i64 != acked + 1 {

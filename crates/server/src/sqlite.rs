@@ -108,6 +108,39 @@ fn set_epoch(conn: &Connection) -> rusqlite::Result<Epoch> {
     Ok(Epoch(id))
 }
 
+/// Gives a known device a new token, or registers a new one with the tenant's next device
+/// code. Returns the device code.
+fn upsert_device(
+    tx: &rusqlite::Transaction<'_>,
+    tenant: &[u8],
+    device_id: DeviceId,
+    token_hash: [u8; 32],
+    now_ms: i64,
+) -> rusqlite::Result<String> {
+    let d = device_id.0.as_bytes().as_slice();
+    let existing: Option<String> = tx
+        .query_row(
+            "SELECT device_code FROM device WHERE tenant_id = ?1 AND device_id = ?2",
+            params![tenant, d],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(code) = existing {
+        tx.execute(
+            "UPDATE device SET token_hash = ?3, revoked = 0 WHERE tenant_id = ?1 AND device_id = ?2",
+            params![tenant, d, token_hash.as_slice()],
+        )?;
+        return Ok(code);
+    }
+    let n: i64 = tx.query_row("SELECT count(*) FROM device WHERE tenant_id = ?1", [tenant], |r| r.get(0))?;
+    let code = device_code(n as u64);
+    tx.execute(
+        "INSERT INTO device (tenant_id, device_id, device_code, token_hash, created_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![tenant, d, code, token_hash.as_slice(), now_ms],
+    )?;
+    Ok(code)
+}
+
 impl Storage for SqliteStorage {
     async fn epoch(&self) -> Result<Epoch> {
         self.run(|c| {
@@ -213,33 +246,36 @@ impl Storage for SqliteStorage {
             let Some(tenant) = tenant else {
                 return Ok(None);
             };
-            let existing: Option<String> = tx
+            let code = upsert_device(&tx, &tenant, device_id, token_hash, now_ms)?;
+            tx.commit()?;
+            Ok(Some((blob_uuid(&tenant)?, code)))
+        })
+        .await
+    }
+
+    async fn add_device(
+        &self,
+        tenant_id: Uuid,
+        device_id: DeviceId,
+        token_hash: [u8; 32],
+        now_ms: i64,
+    ) -> Result<Option<String>> {
+        self.run(move |c| {
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let t = tenant_id.as_bytes().as_slice();
+            let taken: Option<i64> = tx
                 .query_row(
-                    "SELECT device_code FROM device WHERE tenant_id = ?1 AND device_id = ?2",
-                    params![tenant, device_id.0.as_bytes().as_slice()],
+                    "SELECT 1 FROM device WHERE tenant_id = ?1 AND device_id = ?2",
+                    params![t, device_id.0.as_bytes().as_slice()],
                     |r| r.get(0),
                 )
                 .optional()?;
-            let code = match existing {
-                Some(code) => {
-                    tx.execute(
-                        "UPDATE device SET token_hash = ?3, revoked = 0 WHERE tenant_id = ?1 AND device_id = ?2",
-                        params![tenant, device_id.0.as_bytes().as_slice(), token_hash.as_slice()],
-                    )?;
-                    code
-                }
-                None => {
-                    let n: i64 = tx.query_row("SELECT count(*) FROM device WHERE tenant_id = ?1", [&tenant], |r| r.get(0))?;
-                    let code = device_code(n as u64);
-                    tx.execute(
-                        "INSERT INTO device (tenant_id, device_id, device_code, token_hash, created_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![tenant, device_id.0.as_bytes().as_slice(), code, token_hash.as_slice(), now_ms],
-                    )?;
-                    code
-                }
-            };
+            if taken.is_some() {
+                return Ok(None);
+            }
+            let code = upsert_device(&tx, t, device_id, token_hash, now_ms)?;
             tx.commit()?;
-            Ok(Some((blob_uuid(&tenant)?, code)))
+            Ok(Some(code))
         })
         .await
     }
@@ -293,6 +329,16 @@ impl Storage for SqliteStorage {
                     .query_row([t], |r| r.get::<_, i64>(0))? as u64;
                 let before = acked;
                 {
+                    let mut held = tx.prepare_cached(
+                        "SELECT body FROM op WHERE tenant_id = ?1 AND device_id = ?2 AND device_seq = ?3",
+                    )?;
+                    for op in ops.iter().filter(|o| o.device_seq <= acked) {
+                        let body: Option<Vec<u8>> =
+                            held.query_row(params![t, d, op.device_seq as i64], |r| r.get(0)).optional()?;
+                        if body.is_some_and(|b| b != op.body) {
+                            return Ok(Err(op.device_seq));
+                        }
+                    }
                     let mut insert = tx.prepare_cached(
                         "INSERT INTO op (tenant_id, server_seq, device_id, device_seq, body) VALUES (?1, ?2, ?3, ?4, ?5)
                          ON CONFLICT DO NOTHING",
@@ -314,9 +360,10 @@ impl Storage for SqliteStorage {
                         .execute(params![t, head as i64])?;
                 }
                 tx.commit()?;
-                Ok((acked, acked != before))
+                Ok(Ok((acked, acked != before)))
             })
-            .await?;
+            .await?
+            .map_err(|device_seq| StorageError::SeqReused { device_seq })?;
         if acked.1 {
             self.wakeups.wake(tenant_id);
         }

@@ -12,6 +12,13 @@ pub enum StorageError {
     /// The tenant already exists.
     #[error("tenant exists")]
     TenantExists,
+    /// A pushed op's device_seq is already held with a different op: the device's local
+    /// file is an older copy, and it must take a new device id.
+    #[error("device_seq {device_seq} already holds a different op")]
+    SeqReused {
+        /// The first reused sequence number.
+        device_seq: u64,
+    },
     /// The backend failed.
     #[error("storage backend: {0}")]
     Backend(String),
@@ -108,10 +115,21 @@ pub trait Storage: Clone + Send + Sync + 'static {
         now_ms: i64,
         window_ms: i64,
     ) -> impl Future<Output = Result<u32>> + Send;
+    /// Registers another device of a tenant (a device replacing its id after its file was
+    /// restored from an older copy) and returns its device code; `None` if the id is taken.
+    fn add_device(
+        &self,
+        tenant_id: Uuid,
+        device_id: DeviceId,
+        token_hash: [u8; 32],
+        now_ms: i64,
+    ) -> impl Future<Output = Result<Option<String>>> + Send;
     /// Withdraws a device's token. `false` if the tenant has no such device.
     fn revoke(&self, tenant_id: Uuid, device_id: DeviceId) -> impl Future<Output = Result<bool>> + Send;
     /// Stores a device's ops: duplicates are ignored, and only ops that continue the
     /// device's contiguous sequence are taken. Returns the highest contiguous device_seq held.
+    /// An op whose device_seq is already held with a different body refuses the whole push
+    /// with [`StorageError::SeqReused`].
     fn push(&self, tenant_id: Uuid, ops: Vec<StoredOp>) -> impl Future<Output = Result<u64>> + Send;
     /// Highest contiguous device_seq held for a device.
     fn acked_seq(&self, tenant_id: Uuid, device_id: DeviceId) -> impl Future<Output = Result<u64>> + Send;

@@ -13,11 +13,12 @@ use std::sync::Arc;
 use std::time::Duration;
 use usahaku_core::clock::new_id;
 use usahaku_core::{Clock, CoreError, Device, Home, Lang, Store, SyncLink};
-use usahaku_proto::DeviceId;
+pub use usahaku_proto::wire::error_code;
 use usahaku_proto::wire::{
     BodyError, CreateTenantRequest, DeviceGrant, PairRequest, PairingCodeRequest, PairingCodeResponse,
-    PullResponse, PushRequest, PushResponse, StatusResponse, decode_body, encode_body,
+    PullResponse, PushRequest, PushResponse, ReplaceDeviceRequest, StatusResponse, decode_body, encode_body,
 };
+use usahaku_proto::{DeviceId, Op};
 
 /// Rough byte budget of one push or pull.
 pub const BATCH_BYTES: usize = 48 * 1024;
@@ -33,6 +34,8 @@ pub enum SyncError {
     Refused {
         /// HTTP status.
         status: u16,
+        /// The machine-readable [`error_code`], when the server sent one.
+        code: Option<String>,
         /// The server's reason.
         reason: String,
     },
@@ -54,6 +57,11 @@ impl SyncError {
         }
     }
 
+    /// The server refused with this machine-readable code.
+    pub fn has_code(&self, wanted: &str) -> bool {
+        matches!(self, SyncError::Refused { code: Some(c), .. } if c == wanted)
+    }
+
     /// A message for the user.
     pub fn message(&self, lang: Lang) -> String {
         match self {
@@ -70,7 +78,7 @@ impl SyncError {
                     "The server no longer accepts this device (revoked or wrong token). Pair it again with a new code.",
                 )
                 .into(),
-            SyncError::Refused { status: 403, reason } if reason.contains("pairing") => lang
+            SyncError::Refused { status: 403, .. } if self.has_code(error_code::PAIRING_CODE) => lang
                 .pick(
                     "Kode pasangan salah, sudah dipakai, atau kedaluwarsa. Minta kode baru.",
                     "The pairing code is wrong, used or expired. Ask for a new one.",
@@ -79,7 +87,7 @@ impl SyncError {
             SyncError::Refused { status: 403, .. } => lang
                 .pick("Kata sandi pemilik salah.", "Wrong owner password.")
                 .into(),
-            SyncError::Refused { status: 409, .. } => lang
+            SyncError::Refused { status: 409, .. } if self.has_code(error_code::TENANT_EXISTS) => lang
                 .pick("Usaha ini sudah terdaftar di server.", "This business is already registered on the server.")
                 .into(),
             SyncError::Refused { status: 429, .. } => lang
@@ -94,7 +102,7 @@ impl SyncError {
                     "The app and server versions do not match. Update the app.",
                 )
                 .into(),
-            SyncError::Refused { status, reason } => match lang {
+            SyncError::Refused { status, reason, .. } => match lang {
                 Lang::Id => format!("Server menolak permintaan ({status}: {reason})."),
                 Lang::En => format!("The server refused the request ({status}: {reason})."),
             },
@@ -159,12 +167,18 @@ impl HttpTransport {
 
     async fn answer(resp: reqwest::Response) -> Result<Vec<u8>> {
         let status = resp.status();
+        let code = resp
+            .headers()
+            .get(error_code::ERROR_CODE_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let bytes = resp.bytes().await.map_err(|e| SyncError::Network(e.to_string()))?;
         if status.is_success() {
             Ok(bytes.to_vec())
         } else {
             Err(SyncError::Refused {
                 status: status.as_u16(),
+                code,
                 reason: String::from_utf8_lossy(&bytes).into_owned(),
             })
         }
@@ -266,10 +280,61 @@ pub struct SyncReport {
     pub pulled: u64,
 }
 
+/// What a sync loop carries from round to round.
+///
+/// * The batch size: it halves after a request dies on the network (a weak link drops long
+///   transfers more often) and doubles back after each success.
+/// * Whether this device's identity was checked against the server since the file was
+///   opened: the first round pushes even with an empty outbox, so a file restored from an
+///   older copy is noticed at once (the server holds more of its ops than the file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyncSession {
+    batch_bytes: usize,
+    identity_checked: bool,
+}
+
+impl SyncSession {
+    /// Smallest batch: still dozens of ops.
+    pub const MIN_BATCH_BYTES: usize = 4 * 1024;
+    /// Largest batch: well under the server's body limit.
+    pub const MAX_BATCH_BYTES: usize = 256 * 1024;
+
+    /// The current batch byte budget.
+    pub fn batch_bytes(&self) -> usize {
+        self.batch_bytes
+    }
+
+    fn succeeded(&mut self) {
+        self.batch_bytes = (self.batch_bytes * 2).min(SyncSession::MAX_BATCH_BYTES);
+    }
+
+    fn failed(&mut self, e: &SyncError) {
+        if matches!(e, SyncError::Network(_)) {
+            self.batch_bytes = (self.batch_bytes / 2).max(SyncSession::MIN_BATCH_BYTES);
+        }
+    }
+}
+
+impl Default for SyncSession {
+    fn default() -> Self {
+        SyncSession { batch_bytes: BATCH_BYTES, identity_checked: false }
+    }
+}
+
 /// Pushes everything pending, then pulls everything new. On failure the error is also
 /// recorded in the store for the status line.
 pub async fn sync_once(store: &mut Store, transport: &impl Transport) -> Result<SyncReport> {
-    match sync_round(store, transport).await {
+    sync_once_with(store, transport, &mut SyncSession::default()).await
+}
+
+/// [`sync_once`] within a [`SyncSession`] kept from earlier rounds (the background loop
+/// keeps one).
+pub async fn sync_once_with(
+    store: &mut Store,
+    transport: &impl Transport,
+    session: &mut SyncSession,
+) -> Result<SyncReport> {
+    match sync_round(store, transport, session).await {
         Ok(r) => Ok(r),
         Err(e) => {
             if !matches!(e, SyncError::Core(CoreError::NotLinked)) {
@@ -280,13 +345,44 @@ pub async fn sync_once(store: &mut Store, transport: &impl Transport) -> Result<
     }
 }
 
-async fn sync_round(store: &mut Store, transport: &impl Transport) -> Result<SyncReport> {
-    let link = store.sync_link()?.ok_or(CoreError::NotLinked)?;
+/// The file is an older copy of this device's store (restored from a backup, or copied to
+/// another computer): the server holds ops under its id that the file lacks.
+fn is_restored_copy(e: &SyncError) -> bool {
+    e.has_code(error_code::SEQ_REUSED) || matches!(e, SyncError::Core(CoreError::RestoredCopy { .. }))
+}
+
+/// Gives an older copy of the file a new device id, so its new ops cannot collide with the
+/// ones the server holds under the old id; see [`Store::take_new_device`].
+async fn take_new_device(store: &mut Store, transport: &impl Transport, link: &SyncLink) -> Result<SyncLink> {
+    let device_id = DeviceId(new_id(store.clock().as_ref()));
+    let body = transport
+        .post("/v1/devices/replace", Some(&link.token), encode_body(&ReplaceDeviceRequest { device_id }))
+        .await?;
+    let grant: DeviceGrant = decode_body(&body)?;
+    store.take_new_device(&Device { id: grant.device_id, code: grant.device_code }, &grant.token)?;
+    Ok(SyncLink { server_url: link.server_url.clone(), token: grant.token })
+}
+
+/// Pushes one batch and records the answer; returns the server's acked_seq.
+async fn push_batch(store: &mut Store, transport: &impl Transport, token: &str, ops: Vec<Op>) -> Result<u64> {
+    let body = transport.post("/v1/push", Some(token), encode_body(&PushRequest { ops })).await?;
+    let resp: PushResponse = decode_body(&body)?;
+    store.record_push(&resp)?;
+    Ok(resp.acked_seq)
+}
+
+async fn sync_round(
+    store: &mut Store,
+    transport: &impl Transport,
+    session: &mut SyncSession,
+) -> Result<SyncReport> {
+    let mut link = store.sync_link()?.ok_or(CoreError::NotLinked)?;
     let mut report = SyncReport::default();
+    let mut replaced = false;
     // Push: by byte budget, in device_seq order, until the server holds everything.
     loop {
         let pending = store.outbox(4096)?;
-        if pending.is_empty() {
+        if pending.is_empty() && session.identity_checked {
             break;
         }
         let mut batch = Vec::new();
@@ -294,18 +390,30 @@ async fn sync_round(store: &mut Store, transport: &impl Transport) -> Result<Syn
         for op in pending {
             bytes += op.payload.len() + 96;
             batch.push(op);
-            if bytes >= BATCH_BYTES {
+            if bytes >= session.batch_bytes() {
                 break;
             }
         }
         let before = store.sync_position()?.acked_seq;
-        let body =
-            transport.post("/v1/push", Some(&link.token), encode_body(&PushRequest { ops: batch })).await?;
-        let resp: PushResponse = decode_body(&body)?;
-        store.record_push(&resp)?;
+        let server_acked = match push_batch(store, transport, &link.token, batch).await {
+            Ok(acked) => {
+                session.succeeded();
+                session.identity_checked = true;
+                acked
+            }
+            Err(e) if is_restored_copy(&e) && !replaced => {
+                link = take_new_device(store, transport, &link).await?;
+                replaced = true;
+                continue;
+            }
+            Err(e) => {
+                session.failed(&e);
+                return Err(e);
+            }
+        };
         let after = store.sync_position()?.acked_seq;
         report.pushed += after.saturating_sub(before);
-        if after <= before && !store.outbox(1)?.is_empty() && resp.acked_seq == before {
+        if after <= before && !store.outbox(1)?.is_empty() && server_acked == before {
             // The server took nothing new (it must be missing an earlier op it will ask for
             // again after an epoch change); stop instead of looping.
             break;
@@ -314,8 +422,15 @@ async fn sync_round(store: &mut Store, transport: &impl Transport) -> Result<Syn
     // Pull: page by page; each page and its cursor land in one transaction.
     loop {
         let cursor = store.sync_position()?.cursor;
-        let body =
-            transport.get(&format!("/v1/pull?cursor={cursor}&max_bytes={BATCH_BYTES}"), &link.token).await?;
+        let path = format!("/v1/pull?cursor={cursor}&max_bytes={}", session.batch_bytes());
+        let body = match transport.get(&path, &link.token).await {
+            Ok(b) => b,
+            Err(e) => {
+                session.failed(&e);
+                return Err(e);
+            }
+        };
+        session.succeeded();
         let resp: PullResponse = decode_body(&body)?;
         report.pulled += store.apply_pulled(&resp)? as u64;
         let restarted = store.sync_position()?.cursor < cursor.min(resp.cursor);

@@ -128,14 +128,10 @@ fn edit(store: &mut Store, f: impl FnOnce(&mut ProfileInput)) {
     store.update_profile(&input).unwrap();
 }
 
-/// Everything a replica holds that must be identical: the profile and the set of ops.
-fn fingerprint(store: &Store) -> (ProfileInput, Vec<(String, u64)>) {
-    let mut ops: Vec<(String, u64)> = store
-        .ops(100_000)
-        .unwrap()
-        .into_iter()
-        .map(|r| (r.op.device_id.to_string(), r.op.device_seq))
-        .collect();
+/// Everything a replica holds that must be identical: the profile and the set of op ids.
+fn fingerprint(store: &Store) -> (ProfileInput, Vec<String>) {
+    let mut ops: Vec<String> =
+        store.ops(100_000).unwrap().into_iter().map(|r| r.op.op_id.to_string()).collect();
     ops.sort();
     (store.profile().unwrap().input(), ops)
 }
@@ -602,4 +598,96 @@ async fn a_server_restored_from_an_old_backup_gets_back_everything_from_the_devi
     let head =
         usahaku_sync::server_status(&usahaku_sync::link_of(&stores[2]).unwrap(), &t).await.unwrap().head;
     assert_eq!(head, f.1.len() as u64, "the server holds every op again, once");
+}
+
+/// Closes `store`, copies its file to `to` (a backup on a flash disk), and opens it again.
+fn copy_file(store: Store, to: &std::path::Path, clock: &ManualClock) -> Store {
+    let path = store.path().to_owned();
+    drop(store);
+    assert!(!std::path::Path::new(&format!("{}-wal", path.display())).exists(), "closed cleanly");
+    std::fs::copy(&path, to).unwrap();
+    Store::open(&path, Arc::new(clock.clone())).unwrap()
+}
+
+/// Closes `store` and puts the older copy `from` in place of its file.
+fn restore_file(store: Store, from: &std::path::Path, clock: &ManualClock) -> Store {
+    let path = store.path().to_owned();
+    drop(store);
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    std::fs::copy(from, &path).unwrap();
+    Store::open(&path, Arc::new(clock.clone())).unwrap()
+}
+
+#[tokio::test]
+async fn a_local_file_restored_from_an_older_copy_takes_a_new_device_id_and_loses_nothing() {
+    for backend in backends() {
+        // With edits made on the restored copy (the server sees a device_seq reused) and
+        // without (the server holds more ops of the device than the file).
+        for edits_after_restore in [true, false] {
+            let server = start_server(&backend).await;
+            let t = HttpTransport::new(&server.url).unwrap();
+            let Devices { mut stores, clock, _dirs } = three_devices(&server).await;
+            edit(&mut stores[0], |p| p.address = Some("Jl. Lama 1, Solo".into()));
+            for s in stores.iter_mut() {
+                sync_once(s, &t).await.unwrap();
+            }
+            let copy = _dirs[0].path().join("salinan.usahaku");
+            let a = copy_file(stores.remove(0), &copy, &clock);
+            stores.insert(0, a);
+            let old_id = stores[0].device().id;
+            // After the copy: two edits on A reach the server and B.
+            edit(&mut stores[0], |p| {
+                p.phone = Some("0811 1111 1111".into());
+                p.name = "Kue Tini Baru".into();
+            });
+            sync_once(&mut stores[0], &t).await.unwrap();
+            sync_once(&mut stores[1], &t).await.unwrap();
+            // A's disk is replaced and the old copy restored.
+            let a = restore_file(stores.remove(0), &copy, &clock);
+            stores.insert(0, a);
+            assert_eq!(stores[0].profile().unwrap().phone, None, "the copy predates the phone");
+            if edits_after_restore {
+                // Two ops: seq 3 is taken on the server by a different op, seq 4 is not.
+                edit(&mut stores[0], |p| p.address = Some("Jl. Baru 2, Solo".into()));
+                edit(&mut stores[0], |p| p.address = Some("Jl. Baru 3, Solo".into()));
+            }
+            for _ in 0..2 {
+                for s in stores.iter_mut() {
+                    sync_once(s, &t).await.unwrap();
+                }
+            }
+            let a = &stores[0];
+            assert_ne!(a.device().id, old_id, "a new device id");
+            assert_eq!(a.device().code, "D", "the business's fourth device code");
+            let f = fingerprint(a);
+            assert_eq!(f, fingerprint(&stores[1]));
+            assert_eq!(f, fingerprint(&stores[2]));
+            assert_eq!(
+                f.0.phone.as_deref(),
+                Some("6281111111111"),
+                "edits held only by the server came back"
+            );
+            assert_eq!(f.0.name, "Kue Tini Baru");
+            let address = if edits_after_restore { "Jl. Baru 3, Solo" } else { "Jl. Lama 1, Solo" };
+            assert_eq!(f.0.address.as_deref(), Some(address));
+            // Creation, the old address, the phone+name save (one op), and the two edits on
+            // the restored copy: each op once everywhere.
+            let expected_ops = 3 + 2 * usize::from(edits_after_restore);
+            assert_eq!(f.1.len(), expected_ops);
+            let new_seqs: Vec<u64> = if edits_after_restore { vec![1, 2] } else { vec![] };
+            assert_eq!(a.local_seqs().unwrap(), new_seqs, "the new id's ops start again at 1");
+            let status = usahaku_sync::server_status(&usahaku_sync::link_of(a).unwrap(), &t).await.unwrap();
+            assert_eq!(status.device_id, a.device().id);
+            assert_eq!(status.acked_seq, new_seqs.len() as u64);
+            assert_eq!(status.head, expected_ops as u64, "the server holds each op once");
+            // Work goes on under the new id.
+            edit(&mut stores[0], |p| p.name = "Kue Tini Akhir".into());
+            sync_once(&mut stores[0], &t).await.unwrap();
+            sync_once(&mut stores[1], &t).await.unwrap();
+            assert_eq!(stores[1].profile().unwrap().name, "Kue Tini Akhir");
+            assert_eq!(stores[0].sync_position().unwrap().pending, 0);
+        }
+    }
 }

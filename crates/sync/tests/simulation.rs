@@ -1,7 +1,8 @@
 //! Deterministic multi-device simulation: three devices of one business make random edits
 //! offline, sync through a faulty network (requests dropped, answers lost after the server
-//! acted, requests sent twice), restart (store reopened from its file), and live with clocks a
-//! day ahead, a day behind, or jumping backwards. After the network heals, every replica must
+//! acted, requests sent twice), restart (store reopened from its file), get their file replaced
+//! by an older copy (which must take a new device id), and live with clocks a day ahead, a day
+//! behind, or jumping backwards. After the network heals, every replica must
 //! be identical, hold every op exactly once, and agree with last-writer-wins by HLC.
 //!
 //! `SIM_SEEDS=n` runs more seeds (default 200); `SIM_SEED=s` runs one seed to replay a failure.
@@ -86,6 +87,8 @@ struct Device {
     store: Option<Store>,
     path: std::path::PathBuf,
     clock: ManualClock,
+    /// An older copy of the file, taken at a restart.
+    copy: Option<std::path::PathBuf>,
 }
 
 impl Device {
@@ -94,7 +97,8 @@ impl Device {
     }
 }
 
-async fn run_seed(seed: u64, url: &str, now: i64) {
+/// Runs one seed; returns how many times a file was replaced by an older copy.
+async fn run_seed(seed: u64, url: &str, now: i64) -> u32 {
     let mut rng = fastrand::Rng::with_seed(seed);
     let clean = HttpTransport::new(url).unwrap();
     let dirs: Vec<tempfile::TempDir> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
@@ -114,13 +118,19 @@ async fn run_seed(seed: u64, url: &str, now: i64) {
         .unwrap();
     register(&mut a, &clean, url, "sandi-simulasi").await.unwrap();
     sync_once(&mut a, &clean).await.unwrap();
-    let mut devices = vec![Device { path: a.path().to_owned(), store: Some(a), clock: clocks[0].clone() }];
+    let mut devices =
+        vec![Device { path: a.path().to_owned(), store: Some(a), clock: clocks[0].clone(), copy: None }];
     for i in 1..3 {
         let code = issue_pairing_code(&link_of(devices[0].store()).unwrap(), &clean).await.unwrap();
         let s = pair(&Home::new(dirs[i].path()), Arc::new(clocks[i].clone()), &clean, url, &code.code)
             .await
             .unwrap();
-        devices.push(Device { path: s.path().to_owned(), store: Some(s), clock: clocks[i].clone() });
+        devices.push(Device {
+            path: s.path().to_owned(),
+            store: Some(s),
+            clock: clocks[i].clone(),
+            copy: None,
+        });
     }
     let faulty = Faulty {
         inner: clean.clone(),
@@ -128,8 +138,15 @@ async fn run_seed(seed: u64, url: &str, now: i64) {
         faults: true,
     };
     let mut edits = 0u64;
+    // Ops that existed only in a file that was then replaced by an older copy.
+    let mut lost = 0u64;
+    let mut restores = 0;
     for _ in 0..40 {
         let i = rng.usize(0..3);
+        let others: Vec<usahaku_core::SyncLink> = (0..3)
+            .filter(|&j| j != i)
+            .map(|j| link_of(devices[j].store.as_ref().unwrap()).unwrap())
+            .collect();
         let d = &mut devices[i];
         match rng.u8(0..100) {
             0..=44 => {
@@ -147,9 +164,39 @@ async fn run_seed(seed: u64, url: &str, now: i64) {
                 let _ = sync_once(d.store(), &faulty).await;
             }
             80..=89 => {
-                // Restart: the process ends, the file is opened again.
+                // Restart: the process ends, the file is opened again; sometimes it is copied
+                // to a flash disk while closed.
                 d.store = None;
+                if rng.bool() {
+                    let copy = d.path.with_extension("copy");
+                    std::fs::copy(&d.path, &copy).unwrap();
+                    d.copy = Some(copy);
+                }
                 d.store = Some(Store::open(&d.path, Arc::new(d.clock.clone())).unwrap());
+            }
+            90..=94 if d.copy.is_some() => {
+                // The disk is replaced and the older copy put back. Ops of this device that
+                // neither the copy nor the server holds are gone (they never left the PC).
+                let store = d.store.take().unwrap();
+                let on_server = server_op_ids(&clean, &others).await;
+                let only_here: Vec<_> = store
+                    .ops(1_000_000)
+                    .unwrap()
+                    .into_iter()
+                    .map(|r| r.op.op_id)
+                    .filter(|id| !on_server.contains(id))
+                    .collect();
+                drop(store);
+                for suffix in ["-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", d.path.display()));
+                }
+                std::fs::copy(d.copy.as_ref().unwrap(), &d.path).unwrap();
+                let restored = Store::open(&d.path, Arc::new(d.clock.clone())).unwrap();
+                let kept: std::collections::HashSet<_> =
+                    restored.ops(1_000_000).unwrap().into_iter().map(|r| r.op.op_id).collect();
+                lost += only_here.iter().filter(|id| !kept.contains(id)).count() as u64;
+                d.store = Some(restored);
+                restores += 1;
             }
             _ => {
                 // The wall clock jumps back by up to an hour.
@@ -164,7 +211,7 @@ async fn run_seed(seed: u64, url: &str, now: i64) {
             sync_once(d.store(), &clean).await.unwrap();
         }
     }
-    let total = edits + 1;
+    let total = edits + 1 - lost;
     let reference = snapshot(devices[0].store());
     for (i, d) in devices.iter_mut().enumerate() {
         let store = d.store();
@@ -181,20 +228,46 @@ async fn run_seed(seed: u64, url: &str, now: i64) {
     let behind = devices[2].store().sync_position().unwrap().skew_ms.unwrap();
     assert!((-DAY - 60_000..=-DAY / 2).contains(&ahead), "seed {seed}: skew {ahead}");
     assert!(behind >= DAY - 60_000, "seed {seed}: skew {behind}");
+    restores
 }
 
-type Snapshot = (usahaku_core::ProfileInput, Vec<(String, u64)>);
+/// Every op id the server holds: each reader's pull leaves out its own device's ops, so the
+/// pulls of two different devices together cover all.
+async fn server_op_ids(
+    t: &HttpTransport,
+    readers: &[usahaku_core::SyncLink],
+) -> std::collections::HashSet<usahaku_proto::OpId> {
+    let mut ids = std::collections::HashSet::new();
+    for link in readers {
+        let mut cursor = 0;
+        loop {
+            let body =
+                t.get(&format!("/v1/pull?cursor={cursor}&max_bytes=500000"), &link.token).await.unwrap();
+            let page: usahaku_proto::wire::PullResponse = usahaku_proto::wire::decode_body(&body).unwrap();
+            ids.extend(page.ops.iter().map(|o| o.op_id));
+            cursor = page.cursor;
+            if !page.more {
+                break;
+            }
+        }
+    }
+    ids
+}
+
+type Snapshot = (usahaku_core::ProfileInput, Vec<String>);
 
 /// The profile, the set of ops, and a check that each field holds the value of the op with the
 /// highest HLC that set it.
 fn snapshot(store: &Store) -> Snapshot {
     let records = store.ops(1_000_000).unwrap();
-    let mut newest: BTreeMap<String, (Hlc, FieldValue)> = BTreeMap::new();
+    // Ties of HLC (possible after a file was restored) go to the higher op id.
+    let mut newest: BTreeMap<String, ((Hlc, usahaku_proto::OpId), FieldValue)> = BTreeMap::new();
     for r in &records {
+        let key = (r.op.hlc, r.op.op_id);
         for (field, value) in &r.patch.as_ref().unwrap().fields {
-            let e = newest.entry(field.clone()).or_insert((r.op.hlc, value.clone()));
-            if r.op.hlc > e.0 {
-                *e = (r.op.hlc, value.clone());
+            let e = newest.entry(field.clone()).or_insert((key, value.clone()));
+            if key > e.0 {
+                *e = (key, value.clone());
             }
         }
     }
@@ -203,8 +276,10 @@ fn snapshot(store: &Store) -> Snapshot {
     if let Some((_, FieldValue::Text(a))) = newest.get("address") {
         assert_eq!(p.address.as_deref(), Some(a.as_str()));
     }
-    let mut ops: Vec<(String, u64)> =
-        records.iter().map(|r| (r.op.device_id.to_string(), r.op.device_seq)).collect();
+    if let Some((_, FieldValue::Text(phone))) = newest.get("phone") {
+        assert_eq!(p.phone.as_deref(), Some(phone.as_str()));
+    }
+    let mut ops: Vec<String> = records.iter().map(|r| r.op.op_id.to_string()).collect();
     ops.sort();
     (p.input(), ops)
 }
@@ -223,9 +298,11 @@ async fn random_offline_edits_over_a_faulty_network_converge() {
         Some(s) => vec![s],
         None => (0..std::env::var("SIM_SEEDS").ok().and_then(|s| s.parse().ok()).unwrap_or(200)).collect(),
     };
+    let mut restores = 0;
     for seed in &seeds {
-        run_seed(*seed, &url, now).await;
+        restores += run_seed(*seed, &url, now).await;
     }
-    eprintln!("simulation: {} seeds converged", seeds.len());
+    eprintln!("simulation: {} seeds converged ({restores} files replaced by an older copy)", seeds.len());
+    assert!(seeds.len() < 50 || restores > 0, "the restore case was exercised");
     task.abort();
 }

@@ -15,7 +15,10 @@ use usahaku_server::api::{ApiState, serve};
 use usahaku_server::postgres::PostgresStorage;
 use usahaku_server::sqlite::SqliteStorage;
 use usahaku_server::storage::Storage;
-use usahaku_sync::{HttpTransport, Transport, issue_pairing_code, link_of, pair, register, sync_once};
+use usahaku_sync::{
+    HttpTransport, SyncSession, Transport, issue_pairing_code, link_of, pair, register, sync_once,
+    sync_once_with,
+};
 use usahaku_tests::fault_proxy::{FaultProxy, LinkProfile};
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
@@ -126,8 +129,10 @@ async fn convergence(dir: &std::path::Path, total: usize) -> Res<()> {
         tasks.push(tokio::spawn(async move {
             let t = HttpTransport::with_fresh_connections(&url).map_err(|e| e.to_string())?;
             let mut failures = 0u32;
+            // As the app's background loop: one session, whose batch size adapts to the link.
+            let mut session = SyncSession::default();
             loop {
-                match sync_once(&mut store, &t).await {
+                match sync_once_with(&mut store, &t, &mut session).await {
                     Ok(_) => {}
                     Err(e) if e.is_transient() => failures += 1,
                     Err(e) => return Err(e.to_string()),
