@@ -299,6 +299,19 @@ async fn businesses_are_isolated_and_tokens_can_be_revoked() {
             RevokeRequest { device_id: stores[1].device().id, owner_password: "sandi-bengkel".into() };
         let r = t.post("/v1/devices/revoke", Some(&other_token), encode_body(&revoke)).await;
         assert!(matches!(r, Err(SyncError::Refused { status: 404, .. })));
+        // Taking another device's id (to get its token) is refused, in its own business too.
+        for token in [&other_token, &stores[0].sync_link().unwrap().unwrap().token] {
+            let steal = usahaku_proto::wire::ReplaceDeviceRequest { device_id: stores[1].device().id };
+            let r = t.post("/v1/devices/replace", Some(token), encode_body(&steal)).await;
+            if token == &other_token {
+                // In the other business the id is simply new there: it grants nothing here.
+                let grant: usahaku_proto::wire::DeviceGrant = decode_body(&r.unwrap()).unwrap();
+                assert_eq!(grant.tenant_id, other.business_id());
+            } else {
+                assert!(matches!(r, Err(SyncError::Refused { status: 409, .. })), "{r:?}");
+            }
+        }
+        sync_once(&mut stores[1], &t).await.unwrap();
         // Status names the token's own business.
         let st = usahaku_sync::server_status(&usahaku_sync::link_of(&other).unwrap(), &t).await.unwrap();
         assert_eq!(st.tenant_id, other.business_id());
@@ -500,11 +513,15 @@ async fn every_authenticated_route_refuses_missing_unknown_and_revoked_tokens() 
         let code_req = encode_body(&usahaku_proto::wire::PairingCodeRequest { owner: None });
         let revoke_b =
             encode_body(&RevokeRequest { device_id: stores[1].device().id, owner_password: PASSWORD.into() });
+        let replace = encode_body(&usahaku_proto::wire::ReplaceDeviceRequest {
+            device_id: usahaku_proto::DeviceId(uuid::Uuid::now_v7()),
+        });
         for token in [None, Some("uhk_0000"), Some(c_token.as_str())] {
             for (route, body) in [
                 ("/v1/push", Some(push.clone())),
                 ("/v1/pairing-codes", Some(code_req.clone())),
                 ("/v1/devices/revoke", Some(revoke_b.clone())),
+                ("/v1/devices/replace", Some(replace.clone())),
                 ("/v1/pull?cursor=0", None),
                 ("/v1/status", None),
             ] {
