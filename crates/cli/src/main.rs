@@ -518,7 +518,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), CoreError> {
                         "#{:<5} {}  {}  {}",
                         r.op.device_seq,
                         tz.format_datetime(r.op.hlc.millis),
-                        r.op.entity.as_str(),
+                        &r.op.entity.name(),
                         fields.join(", ")
                     )?;
                 }

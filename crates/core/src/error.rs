@@ -168,6 +168,9 @@ pub enum CoreError {
         /// Highest seq in this file.
         local_seq: u64,
     },
+    /// A posting or ledger input was refused; nothing was written.
+    #[error("ledger: {0}")]
+    Ledger(#[from] crate::ledger::LedgerError),
     /// SQLite failed.
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
@@ -194,6 +197,7 @@ impl CoreError {
             CoreError::Corrupt(_) => "corrupt",
             CoreError::NotLinked => "not_linked",
             CoreError::RestoredCopy { .. } => "restored_copy",
+            CoreError::Ledger(e) => e.code(),
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -332,6 +336,7 @@ impl CoreError {
                     "This file is an older copy (the server holds changes up to #{server_seq}, the file only up to #{local_seq}). Sync stopped so nothing is overwritten."
                 ),
             },
+            CoreError::Ledger(e) => e.message(lang),
             CoreError::Db(e) => match lang {
                 Lang::Id => format!("Gagal mengakses basis data ({e})."),
                 Lang::En => format!("Database access failed ({e})."),

@@ -6,11 +6,13 @@
 pub mod clock;
 pub mod error;
 pub mod home;
+pub mod ledger;
 mod lww;
 pub mod money;
 pub mod oplog;
 pub mod profile;
 pub mod replica;
+pub mod reports;
 pub mod store;
 
 pub use clock::{Clock, ManualClock, SystemClock};

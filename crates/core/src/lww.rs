@@ -45,7 +45,7 @@ pub(crate) fn apply(atx: &ApplyTx<'_>, spec: &LwwSpec, id: Uuid, patch: &LwwPatc
             .prepare_cached(
                 "SELECT hlc FROM field_clock WHERE entity = ?1 AND entity_id = ?2 AND field = ?3",
             )?
-            .query_row(rusqlite::params![spec.kind.as_str(), id_bytes, column], |r| r.get(0))
+            .query_row(rusqlite::params![spec.kind.name(), id_bytes, column], |r| r.get(0))
             .optional()?;
         let op_device = atx.op().device_id;
         let other_device = current
@@ -82,7 +82,7 @@ pub(crate) fn apply(atx: &ApplyTx<'_>, spec: &LwwSpec, id: Uuid, patch: &LwwPatc
             "INSERT INTO field_clock (entity, entity_id, field, hlc) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc",
         )?
-        .execute(rusqlite::params![spec.kind.as_str(), id_bytes, column, hlc])?;
+        .execute(rusqlite::params![spec.kind.name(), id_bytes, column, hlc])?;
     }
     Ok(())
 }
@@ -117,7 +117,7 @@ fn log_conflict(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(rusqlite::params![
-        spec.kind.as_str(),
+        spec.kind.name(),
         id,
         field,
         kept.0,

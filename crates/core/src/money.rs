@@ -28,8 +28,9 @@ pub enum AmountError {
     TooPrecise(String),
 }
 
-/// A whole number of Rupiah.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+/// A whole number of Rupiah. Serialised as the plain integer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize)]
+#[serde(transparent)]
 pub struct Money(i64);
 
 /// A quantity in thousandths of a unit.

@@ -17,7 +17,7 @@
 use crate::clock::{new_id, next_hlc, observe_hlc};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
-use crate::{lww, profile};
+use crate::{ledger, lww, profile};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use usahaku_proto::{ActorId, DeviceId, EntityKind, Hlc, LwwPatch, Op, OpId, decode_payload, encode_payload};
 use uuid::Uuid;
@@ -25,7 +25,12 @@ use uuid::Uuid;
 /// Payload schema version for each entity kind this build writes and understands.
 pub(crate) fn schema_version(kind: EntityKind) -> u16 {
     match kind {
-        EntityKind::BusinessProfile => 1,
+        EntityKind::BusinessProfile
+        | EntityKind::Account
+        | EntityKind::JournalEntry
+        | EntityKind::PeriodLock => 1,
+        // Never written here; anything from a newer app is newer than this build.
+        EntityKind::Other(_) => 0,
     }
 }
 
@@ -34,6 +39,8 @@ pub(crate) fn schema_version(kind: EntityKind) -> u16 {
 pub(crate) enum Change {
     /// Set some fields of a last-writer-wins entity.
     Lww { entity: EntityKind, entity_id: Uuid, patch: LwwPatch },
+    /// Add a record of an append-only entity (journal entry); the payload is its encoding.
+    Append { entity: EntityKind, entity_id: Uuid, payload: Vec<u8> },
 }
 
 /// Proof that the current transaction has recorded `op`: the only handle through which
@@ -69,17 +76,19 @@ pub struct OpRecord {
 
 fn apply(atx: &ApplyTx<'_>) -> Result<()> {
     let op = atx.op();
-    if op.schema_version > schema_version(op.entity) {
+    if matches!(op.entity, EntityKind::Other(_)) || op.schema_version > schema_version(op.entity) {
         // Written by a newer app: kept in the log, applied after this app is upgraded.
         tracing::warn!(op = %op.op_id, "op from a newer schema kept unapplied");
         return Ok(());
     }
+    let patch =
+        || -> Result<LwwPatch> { decode_payload(&op.payload).map_err(|e| CoreError::Corrupt(e.to_string())) };
     match op.entity {
-        EntityKind::BusinessProfile => {
-            let patch: LwwPatch =
-                decode_payload(&op.payload).map_err(|e| CoreError::Corrupt(e.to_string()))?;
-            lww::apply(atx, &profile::SPEC, op.entity_id, &patch)
-        }
+        EntityKind::BusinessProfile => lww::apply(atx, &profile::SPEC, op.entity_id, &patch()?),
+        EntityKind::Account => lww::apply(atx, &ledger::ACCOUNT_SPEC, op.entity_id, &patch()?),
+        EntityKind::PeriodLock => lww::apply(atx, &ledger::PERIOD_LOCK_SPEC, op.entity_id, &patch()?),
+        EntityKind::JournalEntry => ledger::apply_entry(atx),
+        EntityKind::Other(_) => Ok(()),
     }
 }
 
@@ -94,7 +103,7 @@ fn insert_op(tx: &Transaction<'_>, op: &Op, is_local: bool) -> Result<bool> {
         op.device_seq as i64,
         op.hlc.to_sortable(),
         op.actor.0.as_bytes().as_slice(),
-        op.entity.as_str(),
+        op.entity.name(),
         op.entity_id.as_bytes().as_slice(),
         op.schema_version,
         op.payload,
@@ -147,6 +156,16 @@ pub(crate) fn uuid_col(bytes: &[u8]) -> rusqlite::Result<Uuid> {
 impl Store {
     /// Records `change` as the next op of this device and applies it, in one transaction.
     pub(crate) fn commit(&mut self, change: Change) -> Result<Op> {
+        self.commit_checked(change, |_| Ok(()))
+    }
+
+    /// Like [`Store::commit`], after `check` accepted the change inside the same write
+    /// transaction (so what it read cannot change before the op is written).
+    pub(crate) fn commit_checked(
+        &mut self,
+        change: Change,
+        check: impl FnOnce(&Connection) -> Result<()>,
+    ) -> Result<Op> {
         let clock = self.clock.clone();
         let actor = self.actor;
         let (op, code) = self.write(|tx| {
@@ -158,7 +177,11 @@ impl Store {
             let device = DeviceId(uuid_col(&device)?);
             let (last_seq, last_hlc) = device_position(tx)?;
             let hlc = next_hlc(last_hlc, clock.now_millis(), device);
-            let Change::Lww { entity, entity_id, patch } = change;
+            check(tx)?;
+            let (entity, entity_id, payload) = match change {
+                Change::Lww { entity, entity_id, patch } => (entity, entity_id, encode_payload(&patch)),
+                Change::Append { entity, entity_id, payload } => (entity, entity_id, payload),
+            };
             let op = Op {
                 op_id: OpId(new_id(clock.as_ref())),
                 device_id: device,
@@ -168,7 +191,7 @@ impl Store {
                 entity,
                 entity_id,
                 schema_version: schema_version(entity),
-                payload: encode_payload(&patch),
+                payload,
             };
             insert_op(tx, &op, true)?;
             apply(&ApplyTx { tx, op: &op })?;

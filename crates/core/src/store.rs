@@ -22,6 +22,9 @@ use uuid::Uuid;
 pub(crate) struct Migration {
     pub(crate) name: &'static str,
     pub(crate) sql: &'static str,
+    /// Rows every file starts with (the same on every device, so not synced), written in
+    /// the migration's transaction.
+    pub(crate) seed: Option<fn(&Transaction<'_>) -> Result<()>>,
 }
 
 /// All migrations, in order; the schema version of a file is how many were applied.
@@ -64,6 +67,7 @@ CREATE TABLE field_clock (
     PRIMARY KEY (entity, entity_id, field)
 ) STRICT, WITHOUT ROWID;
 "#,
+        seed: None,
     },
     Migration {
         name: "business_profile",
@@ -82,6 +86,7 @@ CREATE TABLE business_profile (
     taxpayer_kind TEXT
 ) STRICT;
 "#,
+        seed: None,
     },
     Migration {
         name: "sync_state",
@@ -99,6 +104,7 @@ CREATE TABLE sync_state (
     skew_ms      INTEGER
 ) STRICT;
 "#,
+        seed: None,
     },
     Migration {
         name: "conflict_log",
@@ -115,6 +121,57 @@ CREATE TABLE conflict_log (
     lost_hlc   TEXT NOT NULL
 ) STRICT;
 "#,
+        seed: None,
+    },
+    Migration {
+        name: "ledger",
+        sql: r#"
+-- Chart of accounts: last-writer-wins entities (nullable columns, fields arrive by op). The
+-- shipped accounts are seeded with ids derived from their codes.
+CREATE TABLE account (
+    id       BLOB PRIMARY KEY,
+    code     TEXT,
+    name     TEXT,
+    kind     TEXT,
+    role     TEXT,
+    archived INTEGER
+) STRICT;
+-- Journal entries and their lines: append-only, written only by journal-entry ops.
+CREATE TABLE journal_entry (
+    id           BLOB PRIMARY KEY,
+    date         TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    memo         TEXT NOT NULL,
+    counterparty TEXT,
+    due_date     TEXT,
+    settles      BLOB,
+    reverses     BLOB,
+    hlc          TEXT NOT NULL
+) STRICT;
+CREATE INDEX journal_entry_date ON journal_entry (date);
+CREATE INDEX journal_entry_settles ON journal_entry (settles) WHERE settles IS NOT NULL;
+CREATE INDEX journal_entry_reverses ON journal_entry (reverses) WHERE reverses IS NOT NULL;
+CREATE TABLE journal_line (
+    entry_id   BLOB NOT NULL REFERENCES journal_entry (id),
+    line_no    INTEGER NOT NULL,
+    account_id BLOB NOT NULL,
+    date       TEXT NOT NULL,
+    debit      INTEGER NOT NULL CHECK (debit >= 0),
+    credit     INTEGER NOT NULL CHECK (credit >= 0),
+    PRIMARY KEY (entry_id, line_no)
+) STRICT, WITHOUT ROWID;
+-- Reports scan lines by date; the ledger of one account by account.
+CREATE INDEX journal_line_date ON journal_line (date, account_id, debit, credit);
+CREATE INDEX journal_line_account ON journal_line (account_id, date);
+-- Closed months (tutup buku): last-writer-wins.
+CREATE TABLE period_lock (
+    id     BLOB PRIMARY KEY,
+    month  TEXT,
+    locked INTEGER
+) STRICT;
+CREATE INDEX period_lock_month ON period_lock (month);
+"#,
+        seed: Some(crate::ledger::seed_chart),
     },
 ];
 
@@ -161,6 +218,9 @@ fn migrate(conn: &mut Connection, from: u32, migrations: &[Migration]) -> Result
     for (i, m) in migrations.iter().enumerate().skip(from as usize) {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
         tx.execute_batch(m.sql)?;
+        if let Some(seed) = m.seed {
+            seed(&tx)?;
+        }
         tx.pragma_update(None, "user_version", i as u32 + 1)?;
         tx.commit()?;
         tracing::info!(version = i + 1, name = m.name, "migrated");
@@ -401,7 +461,8 @@ mod tests {
             drop(store);
             let conn = Connection::open(&path).unwrap();
             conn.execute_batch(
-                "DROP TABLE business_profile; DROP TABLE sync_state; DROP TABLE conflict_log; PRAGMA user_version = 1;",
+                "DROP TABLE business_profile; DROP TABLE sync_state; DROP TABLE conflict_log; DROP TABLE account;
+                 DROP TABLE journal_line; DROP TABLE journal_entry; DROP TABLE period_lock; PRAGMA user_version = 1;",
             )
             .unwrap();
         }
@@ -415,7 +476,7 @@ mod tests {
         assert!(no_backups, "opening a current file makes no backup");
 
         let store = Store::open(&path, clock.clone()).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 4);
+        assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as u32);
         let backup = dir.path().join("warung.backup-20251122T082640-v1.usahaku");
         assert!(backup.exists(), "backup named after the date and old version");
         let copy = Connection::open(&backup).unwrap();
@@ -439,7 +500,7 @@ mod tests {
         drop(Store::create_file(&path, clock.clone(), Uuid::from_u128(1)).unwrap());
         Connection::open(&path).unwrap().execute_batch("PRAGMA user_version = 99;").unwrap();
         let err = Store::open(&path, clock).unwrap_err();
-        assert!(matches!(err, CoreError::NewerFile { file: 99, app: 4 }));
+        assert!(matches!(err, CoreError::NewerFile { file: 99, app } if app as usize == MIGRATIONS.len()));
     }
 
     #[test]

@@ -91,26 +91,69 @@ impl Hlc {
     }
 }
 
-/// The kind of entity an op changes. The string form is stored and sent. **Frozen** names.
+/// The kind of entity an op changes. On the wire it is a number (**frozen**: never reuse
+/// one); a number this build does not know arrives as [`EntityKind::Other`], so an older app
+/// can still read, store and relay ops of kinds added after it, and apply them once upgraded.
+/// (Encoded as a postcard varint, exactly as the enum's variant index was before `Other`.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "u16", into = "u16")]
 pub enum EntityKind {
-    /// The business profile: last-writer-wins per field.
+    /// The business profile: last-writer-wins per field. Code 0.
     BusinessProfile,
+    /// An account of the chart of accounts: last-writer-wins per field. Code 1.
+    Account,
+    /// A journal entry with its lines: append-only, never edited. Code 2.
+    JournalEntry,
+    /// A closed (locked) month of the books: last-writer-wins. Code 3.
+    PeriodLock,
+    /// A kind made by a newer app.
+    Other(u16),
+}
+
+impl From<u16> for EntityKind {
+    fn from(code: u16) -> Self {
+        match code {
+            0 => EntityKind::BusinessProfile,
+            1 => EntityKind::Account,
+            2 => EntityKind::JournalEntry,
+            3 => EntityKind::PeriodLock,
+            n => EntityKind::Other(n),
+        }
+    }
+}
+
+impl From<EntityKind> for u16 {
+    fn from(kind: EntityKind) -> u16 {
+        match kind {
+            EntityKind::BusinessProfile => 0,
+            EntityKind::Account => 1,
+            EntityKind::JournalEntry => 2,
+            EntityKind::PeriodLock => 3,
+            EntityKind::Other(n) => n,
+        }
+    }
 }
 
 impl EntityKind {
-    /// Stable name used in storage and logs.
-    pub fn as_str(self) -> &'static str {
+    /// Stable name used in storage and logs (`kind_<n>` for kinds of a newer app).
+    pub fn name(self) -> std::borrow::Cow<'static, str> {
         match self {
-            EntityKind::BusinessProfile => "business_profile",
+            EntityKind::BusinessProfile => "business_profile".into(),
+            EntityKind::Account => "account".into(),
+            EntityKind::JournalEntry => "journal_entry".into(),
+            EntityKind::PeriodLock => "period_lock".into(),
+            EntityKind::Other(n) => format!("kind_{n}").into(),
         }
     }
 
-    /// Inverse of [`EntityKind::as_str`].
+    /// Inverse of [`EntityKind::name`].
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "business_profile" => Some(EntityKind::BusinessProfile),
-            _ => None,
+            "account" => Some(EntityKind::Account),
+            "journal_entry" => Some(EntityKind::JournalEntry),
+            "period_lock" => Some(EntityKind::PeriodLock),
+            _ => s.strip_prefix("kind_").and_then(|n| n.parse::<u16>().ok()).map(EntityKind::from),
         }
     }
 }
