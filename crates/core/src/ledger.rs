@@ -40,100 +40,74 @@ pub const MAX_MEMO: usize = 200;
 /// Longest counterparty name, in characters.
 pub const MAX_COUNTERPARTY: usize = 100;
 
-/// The five kinds of account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum AccountKind {
-    /// Aset.
-    Asset,
-    /// Kewajiban.
-    Liability,
-    /// Ekuitas.
-    Equity,
-    /// Pendapatan.
-    Revenue,
-    /// Beban.
-    Expense,
-}
+code_enum!(
+    /// The five kinds of account.
+    AccountKind {
+        /// Aset.
+        Asset = "asset",
+        /// Kewajiban.
+        Liability = "liability",
+        /// Ekuitas.
+        Equity = "equity",
+        /// Pendapatan.
+        Revenue = "revenue",
+        /// Beban.
+        Expense = "expense",
+    }
+);
 
 impl AccountKind {
-    /// Stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AccountKind::Asset => "asset",
-            AccountKind::Liability => "liability",
-            AccountKind::Equity => "equity",
-            AccountKind::Revenue => "revenue",
-            AccountKind::Expense => "expense",
-        }
-    }
-
-    /// Inverse of [`AccountKind::as_str`].
-    pub fn parse(s: &str) -> Option<Self> {
-        [
-            AccountKind::Asset,
-            AccountKind::Liability,
-            AccountKind::Equity,
-            AccountKind::Revenue,
-            AccountKind::Expense,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
-    }
-
     /// Debit-normal (assets, expenses) or credit-normal.
     pub fn debit_normal(self) -> bool {
         matches!(self, AccountKind::Asset | AccountKind::Expense)
     }
 }
 
-/// What an account is for: decides money accounts, debts and the cash-flow group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum AccountRole {
-    /// Kas (cash on hand).
-    Cash,
-    /// Rekening bank.
-    Bank,
-    /// Dompet digital (e-wallet).
-    Ewallet,
-    /// Piutang usaha.
-    Receivable,
-    /// Persediaan.
-    Inventory,
-    /// Aset tetap.
-    FixedAsset,
-    /// Akumulasi penyusutan (contra asset).
-    AccumulatedDepreciation,
-    /// Aset lain.
-    OtherAsset,
-    /// Utang usaha.
-    Payable,
-    /// Uang muka pelanggan (deposits held).
-    CustomerDeposit,
-    /// Utang bank / pinjaman.
-    Loan,
-    /// Kewajiban lain.
-    OtherLiability,
-    /// Modal pemilik.
-    Capital,
-    /// Prive (owner withdrawals).
-    Drawing,
-    /// Penjualan (gross revenue, the PPh Final base).
-    Sales,
-    /// Diskon penjualan (contra revenue).
-    SalesDiscount,
-    /// Pendapatan lain-lain.
-    OtherIncome,
-    /// Harga pokok penjualan.
-    Cogs,
-    /// Beban operasional.
-    Expense,
-    /// Beban penyusutan (no cash moves).
-    Depreciation,
-}
+code_enum!(
+    /// What an account is for: decides money accounts, debts and the cash-flow group.
+    AccountRole {
+        /// Kas (cash on hand).
+        Cash = "cash",
+        /// Rekening bank.
+        Bank = "bank",
+        /// Dompet digital (e-wallet).
+        Ewallet = "ewallet",
+        /// Piutang usaha.
+        Receivable = "receivable",
+        /// Persediaan.
+        Inventory = "inventory",
+        /// Aset tetap.
+        FixedAsset = "fixed_asset",
+        /// Akumulasi penyusutan (contra asset).
+        AccumulatedDepreciation = "accumulated_depreciation",
+        /// Aset lain.
+        OtherAsset = "other_asset",
+        /// Utang usaha.
+        Payable = "payable",
+        /// Uang muka pelanggan (deposits held).
+        CustomerDeposit = "customer_deposit",
+        /// Utang bank / pinjaman.
+        Loan = "loan",
+        /// Kewajiban lain.
+        OtherLiability = "other_liability",
+        /// Modal pemilik.
+        Capital = "capital",
+        /// Prive (owner withdrawals).
+        Drawing = "drawing",
+        /// Penjualan (gross revenue, the PPh Final base).
+        Sales = "sales",
+        /// Diskon penjualan (contra revenue).
+        SalesDiscount = "sales_discount",
+        /// Pendapatan lain-lain.
+        OtherIncome = "other_income",
+        /// Harga pokok penjualan.
+        Cogs = "cogs",
+        /// Beban operasional.
+        Expense = "expense",
+        /// Beban penyusutan (no cash moves).
+        Depreciation = "depreciation",
+    }
+);
 
 /// The three groups of the cash-flow statement (direct method).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -148,40 +122,7 @@ pub enum CashFlowGroup {
     Financing,
 }
 
-const ROLES: &[(AccountRole, &str)] = &[
-    (AccountRole::Cash, "cash"),
-    (AccountRole::Bank, "bank"),
-    (AccountRole::Ewallet, "ewallet"),
-    (AccountRole::Receivable, "receivable"),
-    (AccountRole::Inventory, "inventory"),
-    (AccountRole::FixedAsset, "fixed_asset"),
-    (AccountRole::AccumulatedDepreciation, "accumulated_depreciation"),
-    (AccountRole::OtherAsset, "other_asset"),
-    (AccountRole::Payable, "payable"),
-    (AccountRole::CustomerDeposit, "customer_deposit"),
-    (AccountRole::Loan, "loan"),
-    (AccountRole::OtherLiability, "other_liability"),
-    (AccountRole::Capital, "capital"),
-    (AccountRole::Drawing, "drawing"),
-    (AccountRole::Sales, "sales"),
-    (AccountRole::SalesDiscount, "sales_discount"),
-    (AccountRole::OtherIncome, "other_income"),
-    (AccountRole::Cogs, "cogs"),
-    (AccountRole::Expense, "expense"),
-    (AccountRole::Depreciation, "depreciation"),
-];
-
 impl AccountRole {
-    /// Stored name.
-    pub fn as_str(self) -> &'static str {
-        ROLES.iter().find(|(r, _)| *r == self).map_or("other_asset", |(_, s)| s)
-    }
-
-    /// Inverse of [`AccountRole::as_str`].
-    pub fn parse(s: &str) -> Option<Self> {
-        ROLES.iter().find(|(_, n)| *n == s).map(|(r, _)| *r)
-    }
-
     /// Cash and cash equivalents: kas, bank, dompet digital.
     pub fn is_money(self) -> bool {
         matches!(self, AccountRole::Cash | AccountRole::Bank | AccountRole::Ewallet)
@@ -261,7 +202,7 @@ pub(crate) fn seed_chart(tx: &Transaction<'_>) -> Result<()> {
          ON CONFLICT DO NOTHING",
     )?;
     for a in chart.accounts {
-        if AccountKind::parse(&a.kind).is_none() || AccountRole::parse(&a.role).is_none() {
+        if AccountKind::from_code(&a.kind).is_none() || AccountRole::from_code(&a.role).is_none() {
             return Err(CoreError::Corrupt(format!("chart of accounts: account {}", a.code)));
         }
         insert.execute(params![
@@ -275,57 +216,31 @@ pub(crate) fn seed_chart(tx: &Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
-/// What kind of event an entry records (for the cash book list and the UI).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum EntryKind {
-    /// Uang masuk.
-    Income,
-    /// Uang keluar.
-    Expense,
-    /// Pindah dana antar akun uang.
-    Transfer,
-    /// Setoran modal.
-    Capital,
-    /// Prive (pengambilan pemilik).
-    Drawing,
-    /// Piutang baru (penjualan kredit, pinjaman diberikan).
-    Receivable,
-    /// Utang baru (pembelian kredit, pinjaman diterima).
-    Payable,
-    /// Pembayaran utang / penerimaan piutang.
-    Settlement,
-    /// Jurnal umum (manual).
-    Manual,
-    /// Koreksi: the reversal of another entry.
-    Reversal,
-}
-
-const ENTRY_KINDS: &[(EntryKind, &str)] = &[
-    (EntryKind::Income, "income"),
-    (EntryKind::Expense, "expense"),
-    (EntryKind::Transfer, "transfer"),
-    (EntryKind::Capital, "capital"),
-    (EntryKind::Drawing, "drawing"),
-    (EntryKind::Receivable, "receivable"),
-    (EntryKind::Payable, "payable"),
-    (EntryKind::Settlement, "settlement"),
-    (EntryKind::Manual, "manual"),
-    (EntryKind::Reversal, "reversal"),
-];
-
-impl EntryKind {
-    /// Stored name.
-    pub fn as_str(self) -> &'static str {
-        ENTRY_KINDS.iter().find(|(k, _)| *k == self).map_or("manual", |(_, s)| s)
+code_enum!(
+    /// What kind of event an entry records (for the cash book list and the UI).
+    EntryKind {
+        /// Uang masuk.
+        Income = "income",
+        /// Uang keluar.
+        Expense = "expense",
+        /// Pindah dana antar akun uang.
+        Transfer = "transfer",
+        /// Setoran modal.
+        Capital = "capital",
+        /// Prive (pengambilan pemilik).
+        Drawing = "drawing",
+        /// Piutang baru (penjualan kredit, pinjaman diberikan).
+        Receivable = "receivable",
+        /// Utang baru (pembelian kredit, pinjaman diterima).
+        Payable = "payable",
+        /// Pembayaran utang / penerimaan piutang.
+        Settlement = "settlement",
+        /// Jurnal umum (manual).
+        Manual = "manual",
+        /// Koreksi: the reversal of another entry.
+        Reversal = "reversal",
     }
-
-    /// Inverse of [`EntryKind::as_str`].
-    pub fn parse(s: &str) -> Option<Self> {
-        ENTRY_KINDS.iter().find(|(_, n)| *n == s).map(|(k, _)| *k)
-    }
-}
+);
 
 /// One line of a new entry: exactly one of debit and credit is positive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -612,7 +527,7 @@ fn validated(entry: &NewEntry) -> std::result::Result<EntryPayload, LedgerError>
         .filter(|c| !c.is_empty());
     Ok(EntryPayload {
         date: entry.date.to_string(),
-        kind: entry.kind.as_str().to_owned(),
+        kind: entry.kind.code().to_owned(),
         memo: clean_text(&entry.memo, "memo", MAX_MEMO)?,
         counterparty,
         due_date: entry.due_date.map(|d| d.to_string()),
@@ -622,30 +537,33 @@ fn validated(entry: &NewEntry) -> std::result::Result<EntryPayload, LedgerError>
     })
 }
 
-fn account_in(conn: &Connection, id: Uuid) -> Result<Option<Account>> {
-    let row = conn
-        .prepare_cached("SELECT code, name, kind, role, archived FROM account WHERE id = ?1")?
-        .query_row([id.as_bytes().as_slice()], |r| {
-            Ok((
-                r.get::<_, Option<String>>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, Option<i64>>(4)?,
-            ))
-        })
-        .optional()?;
-    Ok(row.and_then(|(code, name, kind, role, archived)| {
-        let kind = AccountKind::parse(kind.as_deref()?)?;
-        Some(Account {
-            id,
-            code: code.unwrap_or_default(),
-            name: name.unwrap_or_default(),
-            kind,
-            role: role.as_deref().and_then(AccountRole::parse).unwrap_or(AccountRole::default_for(kind)),
-            archived: archived.unwrap_or(0) != 0,
-        })
+const ACCOUNT_COLUMNS: &str = "SELECT id, code, name, kind, role, archived FROM account";
+
+/// An account row; `None` while its kind has not arrived (a half-synced account).
+fn account_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<Account>> {
+    let Some(kind) = r.get::<_, Option<String>>(3)?.as_deref().and_then(AccountKind::from_code) else {
+        return Ok(None);
+    };
+    Ok(Some(Account {
+        id: uuid_col(&r.get::<_, Vec<u8>>(0)?)?,
+        code: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+        name: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+        kind,
+        role: r
+            .get::<_, Option<String>>(4)?
+            .as_deref()
+            .and_then(AccountRole::from_code)
+            .unwrap_or(AccountRole::default_for(kind)),
+        archived: r.get::<_, Option<i64>>(5)?.unwrap_or(0) != 0,
     }))
+}
+
+fn account_in(conn: &Connection, id: Uuid) -> Result<Option<Account>> {
+    Ok(conn
+        .prepare_cached(&format!("{ACCOUNT_COLUMNS} WHERE id = ?1"))?
+        .query_row([id.as_bytes().as_slice()], account_row)
+        .optional()?
+        .flatten())
 }
 
 /// Checks against the store, inside the posting's write transaction.
@@ -923,18 +841,12 @@ impl Store {
 
     /// The chart of accounts, by code.
     pub fn accounts(&self) -> Result<Vec<Account>> {
-        let ids: Vec<Vec<u8>> = self
+        let rows = self
             .conn
-            .prepare_cached("SELECT id FROM account ORDER BY code, name")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            if let Some(a) = account_in(&self.conn, uuid_col(&id)?)? {
-                out.push(a);
-            }
-        }
-        Ok(out)
+            .prepare_cached(&format!("{ACCOUNT_COLUMNS} ORDER BY code, name"))?
+            .query_map([], account_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows.into_iter().flatten().collect())
     }
 
     /// Adds an account to the chart (synced as a last-writer-wins entity).
@@ -950,8 +862,8 @@ impl Store {
             fields: vec![
                 ("code".into(), FieldValue::Text(code)),
                 ("name".into(), FieldValue::Text(name)),
-                ("kind".into(), FieldValue::Text(kind.as_str().into())),
-                ("role".into(), FieldValue::Text(role.as_str().into())),
+                ("kind".into(), FieldValue::Text(kind.code().into())),
+                ("role".into(), FieldValue::Text(role.code().into())),
                 ("archived".into(), FieldValue::Int(0)),
             ],
         };
@@ -1209,7 +1121,7 @@ impl Store {
         Ok(Entry {
             id,
             date: parse(&date)?,
-            kind: EntryKind::parse(&kind).unwrap_or(EntryKind::Manual),
+            kind: EntryKind::from_code(&kind).unwrap_or(EntryKind::Manual),
             memo,
             counterparty,
             due_date: due.as_deref().map(parse).transpose()?,

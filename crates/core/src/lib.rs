@@ -3,6 +3,9 @@
 //! No Tauri, no HTTP. Every synced change goes through the op log ([`oplog`]); money and
 //! quantities are integers ([`money`]); time comes from a [`clock::Clock`].
 
+#[macro_use]
+mod code_enum;
+
 pub mod clock;
 pub mod error;
 pub mod home;

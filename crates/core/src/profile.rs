@@ -19,31 +19,6 @@ pub const MAX_NAME: usize = 100;
 /// Longest address, in characters.
 pub const MAX_ADDRESS: usize = 300;
 
-macro_rules! code_enum {
-    ($(#[$m:meta])* $name:ident, $problem:ident { $($(#[$vm:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-        #[cfg_attr(feature = "specta", derive(specta::Type))]
-        pub enum $name {
-            $($(#[$vm])* #[serde(rename = $code)] $variant,)+
-        }
-        impl $name {
-            /// All values, in display order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// The stored code.
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-            /// Parses a code (case-insensitive).
-            pub fn parse(s: &str) -> std::result::Result<Self, Problem> {
-                let t = s.trim();
-                $(if t.eq_ignore_ascii_case($code) { return Ok($name::$variant); })+
-                Err(Problem::$problem(t.to_owned()))
-            }
-        }
-    };
-}
-
 code_enum!(
     /// Jenis usaha.
     BusinessType, UnknownBusinessType {

@@ -191,30 +191,12 @@ impl Store {
         Ok(out)
     }
 
-    /// Amounts per account of `kinds`, signed by each kind's normal side; accounts without
-    /// movement are left out.
-    fn lines_of(
-        &self,
-        sums: &HashMap<Uuid, (i64, i64)>,
-        kinds: &[AccountKind],
-    ) -> Result<Vec<AccountAmount>> {
-        let mut out = Vec::new();
-        for account in self.accounts()? {
-            if !kinds.contains(&account.kind) {
-                continue;
-            }
-            let Some((d, c)) = sums.get(&account.id) else { continue };
-            let amount = if account.kind.debit_normal() { d - c } else { c - d };
-            out.push(AccountAmount { account, amount: Money::from_rupiah(amount) });
-        }
-        Ok(out)
-    }
-
     /// Laporan Laba Rugi for `[from, to]`.
     pub fn profit_and_loss(&self, from: Date, to: Date) -> Result<ProfitAndLoss> {
         let sums = self.sums(Some(from), to)?;
-        let revenue_lines = self.lines_of(&sums, &[AccountKind::Revenue])?;
-        let expense_lines = self.lines_of(&sums, &[AccountKind::Expense])?;
+        let accounts = self.accounts()?;
+        let revenue_lines = lines_of(&accounts, &sums, AccountKind::Revenue);
+        let expense_lines = lines_of(&accounts, &sums, AccountKind::Expense);
         let revenue = total(&revenue_lines)?;
         let expenses = total(&expense_lines)?;
         Ok(ProfitAndLoss {
@@ -231,11 +213,12 @@ impl Store {
     /// Laporan Posisi Keuangan at the end of `as_of`.
     pub fn balance_sheet(&self, as_of: Date) -> Result<BalanceSheet> {
         let sums = self.sums(None, as_of)?;
-        let assets = self.lines_of(&sums, &[AccountKind::Asset])?;
-        let liabilities = self.lines_of(&sums, &[AccountKind::Liability])?;
-        let equity = self.lines_of(&sums, &[AccountKind::Equity])?;
-        let revenue = total(&self.lines_of(&sums, &[AccountKind::Revenue])?)?;
-        let expenses = total(&self.lines_of(&sums, &[AccountKind::Expense])?)?;
+        let accounts = self.accounts()?;
+        let assets = lines_of(&accounts, &sums, AccountKind::Asset);
+        let liabilities = lines_of(&accounts, &sums, AccountKind::Liability);
+        let equity = lines_of(&accounts, &sums, AccountKind::Equity);
+        let revenue = total(&lines_of(&accounts, &sums, AccountKind::Revenue))?;
+        let expenses = total(&lines_of(&accounts, &sums, AccountKind::Expense))?;
         let retained_earnings = revenue.checked_sub(expenses)?;
         Ok(BalanceSheet {
             as_of,
@@ -253,9 +236,10 @@ impl Store {
     /// to the groups of the accounts on its other side. Transfers between money accounts
     /// move no cash in total.
     pub fn cash_flow(&self, from: Date, to: Date) -> Result<CashFlow> {
+        let accounts = self.accounts()?;
         let money_total = |sums: &HashMap<Uuid, (i64, i64)>| -> Result<Money> {
             let mut m = Money::ZERO;
-            for a in self.accounts()?.into_iter().filter(|a| a.role.is_money()) {
+            for a in accounts.iter().filter(|a| a.role.is_money()) {
                 if let Some((d, c)) = sums.get(&a.id) {
                     m = m.checked_add(Money::from_rupiah(d - c))?;
                 }
@@ -286,7 +270,7 @@ impl Store {
         }
         let (mut operating, mut investing, mut financing) = (Money::ZERO, Money::ZERO, Money::ZERO);
         let mut lines = Vec::new();
-        for account in self.accounts()? {
+        for account in accounts {
             let Some(&amount) = per_account.get(&account.id) else { continue };
             if amount == 0 {
                 continue;
@@ -378,6 +362,18 @@ impl Store {
             taxpayer_kind: kind,
         })
     }
+}
+
+/// Amounts per account of `kind`, signed by the kind's normal side; accounts without movement
+/// are left out.
+fn lines_of(accounts: &[Account], sums: &HashMap<Uuid, (i64, i64)>, kind: AccountKind) -> Vec<AccountAmount> {
+    let mut out = Vec::new();
+    for account in accounts.iter().filter(|a| a.kind == kind) {
+        let Some((d, c)) = sums.get(&account.id) else { continue };
+        let amount = if kind.debit_normal() { d - c } else { c - d };
+        out.push(AccountAmount { account: account.clone(), amount: Money::from_rupiah(amount) });
+    }
+    out
 }
 
 fn total(lines: &[AccountAmount]) -> Result<Money> {
