@@ -367,6 +367,12 @@ pub enum LedgerError {
     /// A date that could not be read.
     #[error("bad date {0}")]
     BadDate(String),
+    /// A budget for an account that is not an expense (beban) account.
+    #[error("not an expense account: {0}")]
+    NotExpenseAccount(String),
+    /// A budget below zero.
+    #[error("negative budget")]
+    NegativeBudget,
 }
 
 impl LedgerError {
@@ -390,6 +396,8 @@ impl LedgerError {
             LedgerError::TooLong { .. } => "too_long",
             LedgerError::Required(_) => "required",
             LedgerError::BadDate(_) => "bad_date",
+            LedgerError::NotExpenseAccount(_) => "not_expense_account",
+            LedgerError::NegativeBudget => "negative_budget",
         }
     }
 
@@ -461,6 +469,14 @@ impl LedgerError {
             (LedgerError::Required(f), En) => format!("{} is required.", field_name(f)),
             (LedgerError::BadDate(d), Id) => format!("Tanggal \"{d}\" tidak dikenali. Tulis seperti 2026-11-30."),
             (LedgerError::BadDate(d), En) => format!("Date \"{d}\" not recognised. Write it like 2026-11-30."),
+            (LedgerError::NotExpenseAccount(n), Id) => {
+                format!("Anggaran hanya untuk akun beban; \"{n}\" bukan akun beban.")
+            }
+            (LedgerError::NotExpenseAccount(n), En) => {
+                format!("Budgets are for expense accounts only; \"{n}\" is not one.")
+            }
+            (LedgerError::NegativeBudget, Id) => "Anggaran tidak boleh kurang dari Rp0.".into(),
+            (LedgerError::NegativeBudget, En) => "A budget cannot be below Rp0.".into(),
         }
     }
 }
@@ -481,7 +497,7 @@ pub fn parse_date(text: &str) -> std::result::Result<Date, LedgerError> {
     Err(LedgerError::BadDate(t.to_owned()))
 }
 
-fn month_key(d: Date) -> String {
+pub(crate) fn month_key(d: Date) -> String {
     format!("{:04}-{:02}", d.year(), d.month())
 }
 
@@ -644,8 +660,14 @@ pub(crate) fn apply_entry(atx: &ApplyTx<'_>) -> Result<()> {
     let mut line = conn.prepare_cached(
         "INSERT INTO journal_line (entry_id, line_no, account_id, date, debit, credit) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
+    let mut month = conn.prepare_cached(
+        "INSERT INTO ledger_month (account_id, month, debit, credit) VALUES (?1, substr(?2, 1, 7), ?3, ?4)
+         ON CONFLICT (account_id, month) DO UPDATE
+         SET debit = debit + excluded.debit, credit = credit + excluded.credit",
+    )?;
     for (i, (account, debit, credit)) in p.lines.iter().enumerate() {
         line.execute(params![id, i as i64, account.as_bytes().as_slice(), p.date, debit, credit])?;
+        month.execute(params![account.as_bytes().as_slice(), p.date, debit, credit])?;
     }
     Ok(())
 }

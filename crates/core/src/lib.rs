@@ -6,12 +6,15 @@
 #[macro_use]
 mod code_enum;
 
+pub mod budget;
 pub mod clock;
 pub mod error;
 pub mod home;
+pub mod journal;
 pub mod ledger;
 mod lww;
 pub mod money;
+pub mod notes;
 pub mod oplog;
 pub mod profile;
 pub mod replica;

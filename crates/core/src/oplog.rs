@@ -17,7 +17,7 @@
 use crate::clock::{new_id, next_hlc, observe_hlc};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
-use crate::{ledger, lww, profile};
+use crate::{budget, ledger, lww, profile};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use usahaku_proto::{ActorId, DeviceId, EntityKind, Hlc, LwwPatch, Op, OpId, decode_payload, encode_payload};
 use uuid::Uuid;
@@ -28,7 +28,8 @@ pub(crate) fn schema_version(kind: EntityKind) -> u16 {
         EntityKind::BusinessProfile
         | EntityKind::Account
         | EntityKind::JournalEntry
-        | EntityKind::PeriodLock => 1,
+        | EntityKind::PeriodLock
+        | EntityKind::Budget => 1,
         // Never written here; anything from a newer app is newer than this build.
         EntityKind::Other(_) => 0,
     }
@@ -87,6 +88,7 @@ fn apply(atx: &ApplyTx<'_>) -> Result<()> {
         EntityKind::BusinessProfile => lww::apply(atx, &profile::SPEC, op.entity_id, &patch()?),
         EntityKind::Account => lww::apply(atx, &ledger::ACCOUNT_SPEC, op.entity_id, &patch()?),
         EntityKind::PeriodLock => lww::apply(atx, &ledger::PERIOD_LOCK_SPEC, op.entity_id, &patch()?),
+        EntityKind::Budget => lww::apply(atx, &budget::SPEC, op.entity_id, &patch()?),
         EntityKind::JournalEntry => ledger::apply_entry(atx),
         EntityKind::Other(_) => Ok(()),
     }

@@ -388,14 +388,21 @@ impl Timezone {
 
     /// `22 Nov 2026 10:15 WITA`: a moment shown in the business's own time zone.
     pub fn format_datetime(self, millis: i64) -> String {
-        const MONTHS: [&str; 12] =
-            ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
         let tz = jiff::tz::TimeZone::fixed(jiff::tz::offset(self.utc_offset_hours()));
         let ts = jiff::Timestamp::from_millisecond(millis).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
         let dt = ts.to_zoned(tz).datetime();
-        let month = MONTHS.get(usize::from(dt.month().unsigned_abs()).saturating_sub(1)).unwrap_or(&"?");
-        format!("{} {month} {} {:02}:{:02} {}", dt.day(), dt.year(), dt.hour(), dt.minute(), self.code())
+        format!("{} {:02}:{:02} {}", format_date(dt.date()), dt.hour(), dt.minute(), self.code())
     }
+}
+
+/// Short Indonesian month names.
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
+
+/// `22 Nov 2026`: a date as Indonesians read it.
+pub fn format_date(date: jiff::civil::Date) -> String {
+    let month = MONTHS.get(usize::from(date.month().unsigned_abs()).saturating_sub(1)).unwrap_or(&"?");
+    format!("{} {month} {}", date.day(), date.year())
 }
 
 #[cfg(test)]

@@ -173,22 +173,63 @@ fn corrupt(e: impl std::fmt::Display) -> CoreError {
 }
 
 impl Store {
-    /// Per account: (debit, credit) totals of lines dated in `[from, to]`.
-    fn sums(&self, from: Option<Date>, to: Date) -> Result<HashMap<Uuid, (i64, i64)>> {
-        let from = from.map_or_else(|| "0000-00-00".to_owned(), |d| d.to_string());
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT account_id, SUM(debit), SUM(credit) FROM journal_line
-             WHERE date >= ?1 AND date <= ?2 GROUP BY account_id",
-        )?;
-        let rows = stmt.query_map([from, to.to_string()], |r| {
-            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
-        })?;
+    /// Per account: (debit, credit) totals of lines dated in `[from, to]` (from the start when
+    /// `from` is `None`). Whole months come from `ledger_month`; only the days of a partial
+    /// first or last month are read line by line.
+    pub(crate) fn sums(&self, from: Option<Date>, to: Date) -> Result<HashMap<Uuid, (i64, i64)>> {
         let mut out = HashMap::new();
-        for row in rows {
-            let (id, d, c) = row?;
-            out.insert(crate::oplog::uuid_col(&id)?, (d, c));
+        // The whole months inside the period: [first_full, last_full].
+        let first_full = match from {
+            None => None,
+            Some(f) if f.day() == 1 => Some(f),
+            Some(f) => Some(f.last_of_month().tomorrow().map_err(corrupt)?),
+        };
+        let last_full =
+            if to == to.last_of_month() { to } else { to.first_of_month().yesterday().map_err(corrupt)? };
+        if first_full.is_none_or(|f| f <= last_full) {
+            let lo = first_full.map_or_else(String::new, |f| format!("{:04}-{:02}", f.year(), f.month()));
+            let hi = format!("{:04}-{:02}", last_full.year(), last_full.month());
+            self.add_sums(
+                "SELECT account_id, SUM(debit), SUM(credit) FROM ledger_month
+                 WHERE month >= ?1 AND month <= ?2 GROUP BY account_id",
+                &lo,
+                &hi,
+                &mut out,
+            )?;
+            if let Some((f, ff)) = from.zip(first_full).filter(|(f, ff)| f < ff) {
+                self.add_line_sums(f, ff.yesterday().map_err(corrupt)?, &mut out)?;
+            }
+            if last_full < to {
+                self.add_line_sums(last_full.tomorrow().map_err(corrupt)?, to, &mut out)?;
+            }
+        } else if let Some(f) = from {
+            self.add_line_sums(f, to, &mut out)?;
         }
         Ok(out)
+    }
+
+    fn add_line_sums(&self, from: Date, to: Date, out: &mut HashMap<Uuid, (i64, i64)>) -> Result<()> {
+        self.add_sums(
+            "SELECT account_id, SUM(debit), SUM(credit) FROM journal_line
+             WHERE date >= ?1 AND date <= ?2 GROUP BY account_id",
+            &from.to_string(),
+            &to.to_string(),
+            out,
+        )
+    }
+
+    fn add_sums(&self, sql: &str, lo: &str, hi: &str, out: &mut HashMap<Uuid, (i64, i64)>) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([lo, hi], |r| {
+            Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+        })?;
+        for row in rows {
+            let (id, d, c) = row?;
+            let slot = out.entry(crate::oplog::uuid_col(&id)?).or_insert((0, 0));
+            slot.0 = slot.0.checked_add(d).ok_or(crate::AmountError::Overflow)?;
+            slot.1 = slot.1.checked_add(c).ok_or(crate::AmountError::Overflow)?;
+        }
+        Ok(())
     }
 
     /// Laporan Laba Rugi for `[from, to]`.

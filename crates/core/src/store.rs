@@ -173,6 +173,31 @@ CREATE INDEX period_lock_month ON period_lock (month);
 "#,
         seed: Some(crate::ledger::seed_chart),
     },
+    Migration {
+        name: "ledger_month_and_budget",
+        sql: r#"
+-- Debit and credit per account and month, kept in the transaction that writes the lines, so
+-- yearly reports read months instead of every line. Rebuilt from the lines here.
+CREATE TABLE ledger_month (
+    account_id BLOB NOT NULL,
+    month      TEXT NOT NULL,
+    debit      INTEGER NOT NULL,
+    credit     INTEGER NOT NULL,
+    PRIMARY KEY (account_id, month)
+) STRICT, WITHOUT ROWID;
+INSERT INTO ledger_month (account_id, month, debit, credit)
+    SELECT account_id, substr(date, 1, 7), SUM(debit), SUM(credit) FROM journal_line GROUP BY 1, 2;
+-- Anggaran: a monthly budget per expense account from a month on (last-writer-wins).
+CREATE TABLE budget (
+    id         BLOB PRIMARY KEY,
+    month      TEXT,
+    account_id TEXT,
+    amount     INTEGER
+) STRICT;
+CREATE INDEX budget_account ON budget (account_id, month);
+"#,
+        seed: None,
+    },
 ];
 
 /// This device, as recorded in the store.
@@ -462,7 +487,8 @@ mod tests {
             let conn = Connection::open(&path).unwrap();
             conn.execute_batch(
                 "DROP TABLE business_profile; DROP TABLE sync_state; DROP TABLE conflict_log; DROP TABLE account;
-                 DROP TABLE journal_line; DROP TABLE journal_entry; DROP TABLE period_lock; PRAGMA user_version = 1;",
+                 DROP TABLE journal_line; DROP TABLE journal_entry; DROP TABLE period_lock; DROP TABLE ledger_month;
+                 DROP TABLE budget; PRAGMA user_version = 1;",
             )
             .unwrap();
         }
@@ -522,5 +548,38 @@ mod tests {
         let fk: i64 = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
         assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
         assert_eq!(store.device().code, "A");
+    }
+
+    /// A file from before the monthly totals existed gets them from its lines on upgrade.
+    #[test]
+    fn upgrading_a_file_with_postings_fills_the_monthly_totals() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("toko.usahaku");
+        let clock = Arc::new(ManualClock::fixed(1_793_000_000_000));
+        {
+            let mut s = Store::create_file(&path, clock.clone(), Uuid::from_u128(7)).unwrap();
+            let kas = crate::ledger::default_account_id("1-101");
+            let sales = crate::ledger::default_account_id("4-101");
+            for (day, amount) in [("2026-10-05", 100_000), ("2026-11-02", 250_000), ("2026-11-20", 50_000)] {
+                s.record_income(&crate::ledger::CashMove {
+                    date: day.parse().unwrap(),
+                    amount: crate::Money::from_rupiah(amount),
+                    category: sales,
+                    money_account: kas,
+                    note: String::new(),
+                    counterparty: None,
+                })
+                .unwrap();
+            }
+        }
+        // Make it look like a file of the app before migration 6.
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch("DROP TABLE ledger_month; DROP TABLE budget; PRAGMA user_version = 5;")
+            .unwrap();
+        let s = Store::open(&path, clock).unwrap();
+        let d = |t: &str| t.parse::<jiff::civil::Date>().unwrap();
+        assert_eq!(s.profit_and_loss(d("2026-11-01"), d("2026-11-30")).unwrap().revenue.rupiah(), 300_000);
+        assert_eq!(s.profit_and_loss(d("2026-10-01"), d("2026-11-30")).unwrap().revenue.rupiah(), 400_000);
     }
 }

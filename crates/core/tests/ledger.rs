@@ -444,3 +444,207 @@ fn two_devices_that_exchange_ops_show_the_same_statements() {
     }
     assert_eq!(a.trial_balance(to).unwrap(), b.trial_balance(to).unwrap());
 }
+
+/// Cash book, Buku Besar and the piutang reminder on Bu Sari's month.
+#[test]
+fn the_cash_book_and_buku_besar_of_bu_sari_show_the_hand_computed_balances() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = business(dir.path(), "Toko Kue Bu Sari");
+    let (budi, supplier) = november(&mut s);
+    let kas = s.account_by_role(AccountRole::Cash).unwrap().id;
+    let nov = |money_account, category| usahaku_core::journal::CashBookFilter {
+        from: date(2026, 11, 1),
+        to: date(2026, 11, 30),
+        money_account,
+        category,
+    };
+
+    // Kas: in 10.000.000 + 6.500.000 + 1.000.000; out 3.500.000 + 1.200.000 + 1.000.000
+    // + 350.000 + 500.000 + 2.000.000 + 700.000.
+    let book = s.cash_book(&nov(Some(kas), None)).unwrap();
+    assert_eq!(book.opening, rp(0));
+    assert_eq!(book.total_in, rp(17_500_000));
+    assert_eq!(book.total_out, rp(9_250_000));
+    assert_eq!(book.closing, rp(8_250_000));
+    assert_eq!(book.rows.len(), 14);
+    assert_eq!(book.rows.last().unwrap().balance, rp(8_250_000));
+    assert_eq!(book.rows[1].money_out, rp(3_500_000));
+    assert_eq!(book.rows[1].balance, rp(6_500_000), "after the oven");
+    // All money accounts: the transfer moves Rp2.000.000 out of Kas and into Bank.
+    let all = s.cash_book(&nov(None, None)).unwrap();
+    assert_eq!((all.total_in, all.total_out, all.closing), (rp(19_500_000), rp(9_250_000), rp(10_250_000)));
+    // Category Penjualan: the five cash sales only.
+    let sales = s.cash_book(&nov(None, Some(id(&s, "4-101")))).unwrap();
+    assert_eq!((sales.rows.len(), sales.total_in, sales.total_out), (5, rp(6_500_000), rp(0)));
+    // From 21 Nov: opening is what Kas held after the 20th.
+    let late = s
+        .cash_book(&usahaku_core::journal::CashBookFilter {
+            from: date(2026, 11, 21),
+            to: date(2026, 11, 30),
+            money_account: Some(kas),
+            category: None,
+        })
+        .unwrap();
+    // 10.000.000 − 3.500.000 − 1.200.000 + 1.500.000 + 1.000.000 + 2.000.000 − 1.000.000 − 350.000
+    assert_eq!(late.opening, rp(8_450_000));
+    assert_eq!(late.closing, rp(8_250_000));
+
+    // Buku Besar Utang usaha (credit-normal): 800.000 on the 3rd, 500.000 paid on the 28th.
+    let utang = id(&s, "2-101");
+    let gl = s.general_ledger(utang, date(2026, 11, 1), date(2026, 11, 30)).unwrap();
+    let balances: Vec<Money> = gl.rows.iter().map(|r| r.balance).collect();
+    assert_eq!(balances, vec![rp(800_000), rp(300_000)]);
+    let part = s.general_ledger(utang, date(2026, 11, 10), date(2026, 12, 31)).unwrap();
+    assert_eq!((part.opening, part.rows.len(), part.closing), (rp(800_000), 1, rp(300_000)));
+    assert_eq!(part.rows[0].debit, rp(500_000));
+
+    // The reminder for Pak Budi's Rp500.000, due 30 Nov.
+    let debt = s.debts().unwrap().into_iter().find(|d| d.id == budi).unwrap();
+    let r = usahaku_core::journal::debt_reminder(
+        &debt,
+        "Toko Kue Bu Sari",
+        "0812-3456-7890",
+        usahaku_core::Lang::Id,
+    )
+    .unwrap();
+    assert_eq!(
+        r.text,
+        "Halo Warung Pak Budi, kami dari Toko Kue Bu Sari ingin mengingatkan tagihan sebesar Rp500.000 (Kue pesanan) \
+         yang jatuh tempo pada 30 Nov 2026. Terima kasih."
+    );
+    assert!(
+        r.link.starts_with("https://wa.me/6281234567890?text=Halo%20Warung%20Pak%20Budi%2C%20kami"),
+        "{}",
+        r.link
+    );
+    assert!(r.link.contains("Rp500%2E000"), "{}", r.link);
+    let bad =
+        usahaku_core::journal::debt_reminder(&debt, "Toko", "08123", usahaku_core::Lang::Id).unwrap_err();
+    assert!(
+        bad.message(usahaku_core::Lang::Id).contains("Nomor telepon"),
+        "{}",
+        bad.message(usahaku_core::Lang::Id)
+    );
+    let _ = supplier;
+}
+
+/// Anggaran: set once, a budget holds for the months after it; actual vs budget by hand.
+#[test]
+fn budgets_hold_from_their_month_on_and_compare_with_what_was_spent() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = business(dir.path(), "Toko Kue Bu Sari");
+    november(&mut s);
+    let (bahan, sewa, listrik, gaji) = (id(&s, "6-101"), id(&s, "6-103"), id(&s, "6-104"), id(&s, "6-102"));
+    s.set_budget(bahan, 2026, 10, rp(2_500_000)).unwrap();
+    s.set_budget(sewa, 2026, 11, rp(1_000_000)).unwrap();
+    s.set_budget(listrik, 2026, 11, rp(300_000)).unwrap();
+    s.set_budget(gaji, 2026, 12, rp(1_500_000)).unwrap();
+    let r = s.budget_report(2026, 11).unwrap();
+    let row = |code: &str| {
+        r.rows.iter().find(|x| x.account.code == code).map(|x| (x.budget, x.actual, x.difference))
+    };
+    assert_eq!(row("6-101"), Some((rp(2_500_000), rp(2_000_000), rp(500_000))), "October's budget holds");
+    assert_eq!(row("6-103"), Some((rp(1_000_000), rp(1_000_000), rp(0))));
+    assert_eq!(row("6-104"), Some((rp(300_000), rp(350_000), rp(-50_000))), "over budget");
+    assert_eq!(row("6-102"), None, "December's budget does not reach back");
+    assert_eq!(
+        (r.total_budget, r.total_actual, r.total_difference),
+        (rp(3_800_000), rp(3_350_000), rp(450_000))
+    );
+    // A later change for December leaves November alone.
+    s.set_budget(bahan, 2026, 12, rp(0)).unwrap();
+    assert_eq!(s.budget_for(bahan, 2026, 11).unwrap(), rp(2_500_000));
+    assert_eq!(s.budget_for(bahan, 2027, 3).unwrap(), rp(0));
+
+    let ops = s.op_count().unwrap();
+    let penjualan = id(&s, "4-101");
+    assert!(matches!(
+        s.set_budget(penjualan, 2026, 11, rp(1)).unwrap_err(),
+        CoreError::Ledger(LedgerError::NotExpenseAccount(_))
+    ));
+    assert!(matches!(
+        s.set_budget(sewa, 2026, 11, rp(-1)).unwrap_err(),
+        CoreError::Ledger(LedgerError::NegativeBudget)
+    ));
+    assert!(matches!(
+        s.set_budget(sewa, 2026, 13, rp(1)).unwrap_err(),
+        CoreError::Ledger(LedgerError::BadDate(_))
+    ));
+    assert_eq!(s.op_count().unwrap(), ops, "nothing written");
+}
+
+/// Reports read whole months from the monthly totals and the rest from the lines: over any
+/// period they equal the sum of the posted lines, added up here from the entries themselves.
+#[test]
+fn reports_over_any_period_equal_the_sum_of_the_posted_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = business(dir.path(), "Toko Periode");
+    let kas = s.account_by_role(AccountRole::Cash).unwrap().id;
+    let (penjualan, bahan) = (id(&s, "4-101"), id(&s, "6-101"));
+    let mut entries = Vec::new();
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |n: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % n
+    };
+    for i in 0..300 {
+        let day = date(2025 + next(2) as i16, 1 + next(12) as i8, 1 + next(28) as i8);
+        let amount = 1 + next(900_000) as i64;
+        let e = if i % 3 == 0 {
+            s.record_expense(&cash_move(day, amount, bahan, kas, "")).unwrap()
+        } else {
+            s.record_income(&cash_move(day, amount, penjualan, kas, "")).unwrap()
+        };
+        entries.push(e);
+    }
+    let lines: Vec<(Date, Uuid, i64)> = entries
+        .iter()
+        .flat_map(|e| {
+            let e = s.entry(*e).unwrap();
+            e.lines.into_iter().map(move |l| (e.date, l.account, l.debit.rupiah() - l.credit.rupiah()))
+        })
+        .collect();
+    let net = |account: Uuid, from: Date, to: Date| -> i64 {
+        lines.iter().filter(|(d, a, _)| *a == account && *d >= from && *d <= to).map(|l| l.2).sum()
+    };
+    for _ in 0..60 {
+        let a = date(2025 + next(2) as i16, 1 + next(12) as i8, 1 + next(31).min(27) as i8);
+        let b = date(2025 + next(2) as i16, 1 + next(12) as i8, 1 + next(28) as i8);
+        let (from, to) = if a <= b { (a, b) } else { (b, a) };
+        let to = if next(3) == 0 { to.last_of_month() } else { to };
+        let pl = s.profit_and_loss(from, to).unwrap();
+        assert_eq!(pl.revenue.rupiah(), -net(penjualan, from, to), "revenue {from}..{to}");
+        assert_eq!(pl.expenses.rupiah(), net(bahan, from, to), "expenses {from}..{to}");
+        let bs = s.balance_sheet(to).unwrap();
+        assert_eq!(amount_of(&bs.assets, "1-101").rupiah(), net(kas, date(2000, 1, 1), to), "kas at {to}");
+    }
+}
+
+/// CALK states compliance with SAK EMKM and carries the business and the period's figures.
+#[test]
+fn the_notes_state_compliance_with_sak_emkm_and_carry_the_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = business(dir.path(), "Toko Kue Bu Sari");
+    november(&mut s);
+    let n = s.notes(date(2026, 11, 1), date(2026, 11, 30), usahaku_core::Lang::Id).unwrap();
+    let text: Vec<String> = n.notes.iter().flat_map(|n| n.paragraphs.clone()).collect();
+    let all = text.join("\n");
+    assert!(
+        all.contains("Toko Kue Bu Sari adalah usaha di bidang kuliner (makanan dan minuman) milik Sari."),
+        "{all}"
+    );
+    assert!(
+        all.contains(
+            "sesuai dengan Standar Akuntansi Keuangan Entitas Mikro, Kecil, dan Menengah (SAK EMKM)"
+        )
+    );
+    assert!(all.contains("periode 1 Nov 2026 – 30 Nov 2026"), "{all}");
+    // Kas 8.250.000 + Bank 2.000.000; piutang 500.000; utang 300.000; laba 4.650.000.
+    assert!(all.contains("sebesar Rp10.250.000 per 30 Nov 2026"), "{all}");
+    assert!(all.contains("belum diterima: Rp500.000"), "{all}");
+    assert!(all.contains("masih harus dibayar: Rp300.000"), "{all}");
+    assert!(all.contains("laba (rugi) bersih Rp4.650.000"), "{all}");
+    assert_eq!(n.notes[1].title, "Pernyataan kepatuhan");
+}

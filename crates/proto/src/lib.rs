@@ -106,6 +106,8 @@ pub enum EntityKind {
     JournalEntry,
     /// A closed (locked) month of the books: last-writer-wins. Code 3.
     PeriodLock,
+    /// A monthly budget (anggaran) of one expense account: last-writer-wins. Code 4.
+    Budget,
     /// A kind made by a newer app.
     Other(u16),
 }
@@ -117,6 +119,7 @@ impl From<u16> for EntityKind {
             1 => EntityKind::Account,
             2 => EntityKind::JournalEntry,
             3 => EntityKind::PeriodLock,
+            4 => EntityKind::Budget,
             n => EntityKind::Other(n),
         }
     }
@@ -129,6 +132,7 @@ impl From<EntityKind> for u16 {
             EntityKind::Account => 1,
             EntityKind::JournalEntry => 2,
             EntityKind::PeriodLock => 3,
+            EntityKind::Budget => 4,
             EntityKind::Other(n) => n,
         }
     }
@@ -142,6 +146,7 @@ impl EntityKind {
             EntityKind::Account => "account".into(),
             EntityKind::JournalEntry => "journal_entry".into(),
             EntityKind::PeriodLock => "period_lock".into(),
+            EntityKind::Budget => "budget".into(),
             EntityKind::Other(n) => format!("kind_{n}").into(),
         }
     }
@@ -153,6 +158,7 @@ impl EntityKind {
             "account" => Some(EntityKind::Account),
             "journal_entry" => Some(EntityKind::JournalEntry),
             "period_lock" => Some(EntityKind::PeriodLock),
+            "budget" => Some(EntityKind::Budget),
             _ => s.strip_prefix("kind_").and_then(|n| n.parse::<u16>().ok()).map(EntityKind::from),
         }
     }
