@@ -1,6 +1,7 @@
 //! The desktop shell: Tauri commands that hand off to `usahaku-core` in a line or two.
 //! Logic lives in the core; this crate only holds the open store and the UI language.
 
+mod books;
 mod sync;
 
 use serde::Serialize;
@@ -170,6 +171,27 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             sync::sync_register,
             sync::sync_pairing_code,
             sync::join_business,
+            books::ledger_accounts,
+            books::ledger_today,
+            books::cash_book,
+            books::record_cash,
+            books::record_debt,
+            books::record_payment,
+            books::debts,
+            books::debt_reminder,
+            books::reverse_entry,
+            books::report_profit_and_loss,
+            books::report_balance_sheet,
+            books::report_cash_flow,
+            books::report_trial_balance,
+            books::report_general_ledger,
+            books::report_pph_final,
+            books::report_notes,
+            books::budget_report,
+            books::set_budget,
+            books::lock_month,
+            books::locked_months,
+            books::open_whatsapp,
         ])
 }
 
@@ -206,6 +228,7 @@ pub fn run() {
     let builder = specta_builder();
     let shell = Shell::new(home_from_env(), Arc::new(SystemClock));
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
         .manage(shell)
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {

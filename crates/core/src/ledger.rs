@@ -411,6 +411,8 @@ impl LedgerError {
             ("counterparty", En) => "Counterparty",
             ("name", Id) => "Nama akun",
             ("name", En) => "Account name",
+            ("category", Id) => "Kategori",
+            ("category", En) => "Category",
             (_, Id) => "Isian",
             (_, En) => "Field",
         };
@@ -738,7 +740,7 @@ impl Debt {
     }
 }
 
-fn debt_in(conn: &Connection, id: Uuid) -> Result<Option<Debt>> {
+pub(crate) fn debt_in(conn: &Connection, id: Uuid) -> Result<Option<Debt>> {
     let row = conn
         .prepare_cached(
             "SELECT kind, COALESCE(counterparty, ''), memo, date, due_date FROM journal_entry
@@ -1151,6 +1153,11 @@ impl Store {
             reverses: reverses.as_deref().map(uuid_col).transpose()?,
             lines,
         })
+    }
+
+    /// One utang or piutang.
+    pub fn debt(&self, id: Uuid) -> Result<Debt> {
+        debt_in(&self.conn, id)?.ok_or_else(|| LedgerError::NotADebt.into())
     }
 
     /// Every utang and piutang with what is still owed, oldest first.

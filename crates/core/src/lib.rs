@@ -12,6 +12,7 @@ pub mod error;
 pub mod home;
 pub mod journal;
 pub mod ledger;
+pub mod ledger_input;
 mod lww;
 pub mod money;
 pub mod notes;

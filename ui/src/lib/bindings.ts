@@ -15,9 +15,134 @@ export const commands = {
 	syncRegister: (serverUrl: string, ownerPassword: string) => typedError<SyncView, UiError>(__TAURI_INVOKE("sync_register", { serverUrl, ownerPassword })),
 	syncPairingCode: () => typedError<PairingCode, UiError>(__TAURI_INVOKE("sync_pairing_code")),
 	joinBusiness: (serverUrl: string, code: string) => typedError<Profile, UiError>(__TAURI_INVOKE("join_business", { serverUrl, code })),
+	ledgerAccounts: () => typedError<Account[], UiError>(__TAURI_INVOKE("ledger_accounts")),
+	/**  Today in the business's time zone (`2026-11-22`). */
+	ledgerToday: () => typedError<string, UiError>(__TAURI_INVOKE("ledger_today")),
+	cashBook: (filter: CashBookFilter) => typedError<CashBook, UiError>(__TAURI_INVOKE("cash_book", { filter })),
+	recordCash: (input: CashInput) => typedError<string, UiError>(__TAURI_INVOKE("record_cash", { input })),
+	recordDebt: (input: DebtInput) => typedError<string, UiError>(__TAURI_INVOKE("record_debt", { input })),
+	recordPayment: (input: PaymentInput) => typedError<string, UiError>(__TAURI_INVOKE("record_payment", { input })),
+	debts: () => typedError<DebtView[], UiError>(__TAURI_INVOKE("debts")),
+	/**  The reminder text and WhatsApp link for a piutang. */
+	debtReminder: (debt: string, phone: string) => typedError<Reminder, UiError>(__TAURI_INVOKE("debt_reminder", { debt, phone })),
+	/**  Koreksi: reverses an entry today. */
+	reverseEntry: (entry: string) => typedError<string, UiError>(__TAURI_INVOKE("reverse_entry", { entry })),
+	reportProfitAndLoss: (from: string, to: string) => typedError<ProfitAndLoss, UiError>(__TAURI_INVOKE("report_profit_and_loss", { from, to })),
+	reportBalanceSheet: (asOf: string) => typedError<BalanceSheet, UiError>(__TAURI_INVOKE("report_balance_sheet", { asOf })),
+	reportCashFlow: (from: string, to: string) => typedError<CashFlow, UiError>(__TAURI_INVOKE("report_cash_flow", { from, to })),
+	reportTrialBalance: (asOf: string) => typedError<TrialBalanceRow[], UiError>(__TAURI_INVOKE("report_trial_balance", { asOf })),
+	reportGeneralLedger: (account: string, from: string, to: string) => typedError<GeneralLedger, UiError>(__TAURI_INVOKE("report_general_ledger", { account, from, to })),
+	/**  PPh Final for a month, by the profile's taxpayer kind. */
+	reportPphFinal: (year: number, month: number) => typedError<PphFinal, UiError>(__TAURI_INVOKE("report_pph_final", { year, month })),
+	reportNotes: (from: string, to: string) => typedError<Notes, UiError>(__TAURI_INVOKE("report_notes", { from, to })),
+	budgetReport: (year: number, month: number) => typedError<BudgetReport, UiError>(__TAURI_INVOKE("budget_report", { year, month })),
+	/**  Sets an expense account's monthly budget from a month on (amount as typed). */
+	setBudget: (account: string, year: number, month: number, amount: string) => typedError<null, UiError>(__TAURI_INVOKE("set_budget", { account, year, month, amount })),
+	/**  Tutup buku (or reopen) a month. */
+	lockMonth: (year: number, month: number, locked: boolean) => typedError<null, UiError>(__TAURI_INVOKE("lock_month", { year, month, locked })),
+	/**  Closed months (`2026-11`). */
+	lockedMonths: () => typedError<string[], UiError>(__TAURI_INVOKE("locked_months")),
+	/**
+	 *  Opens a WhatsApp link (`https://wa.me/…`) in the system's browser or WhatsApp app. Only
+	 *  such links are opened.
+	 */
+	openWhatsapp: (url: string) => typedError<null, UiError>(__TAURI_INVOKE("open_whatsapp", { url })),
 };
 
 /* Types */
+/**  An account of the chart. */
+export type Account = {
+	/**  Id (derived from the code for the accounts that ship with the app). */
+	id: string,
+	/**  Code, e.g. `1-101`. */
+	code: string,
+	/**  Name shown to the user. */
+	name: string,
+	/**  Kind. */
+	kind: AccountKind,
+	/**  Role. */
+	role: AccountRole,
+	/**  Hidden from pickers; kept for history. */
+	archived: boolean,
+};
+
+/**  One account's figure in a statement. */
+export type AccountAmount = {
+	/**  The account. */
+	account: Account,
+	/**  Its amount, with the sign a reader expects (revenue positive, expense positive, …). */
+	amount: number,
+};
+
+/**  The five kinds of account. */
+export type AccountKind = 
+/**  Aset. */
+"asset" | 
+/**  Kewajiban. */
+"liability" | 
+/**  Ekuitas. */
+"equity" | 
+/**  Pendapatan. */
+"revenue" | 
+/**  Beban. */
+"expense";
+
+/**  What an account is for: decides money accounts, debts and the cash-flow group. */
+export type AccountRole = 
+/**  Kas (cash on hand). */
+"cash" | 
+/**  Rekening bank. */
+"bank" | 
+/**  Dompet digital (e-wallet). */
+"ewallet" | 
+/**  Piutang usaha. */
+"receivable" | 
+/**  Persediaan. */
+"inventory" | 
+/**  Aset tetap. */
+"fixed_asset" | 
+/**  Akumulasi penyusutan (contra asset). */
+"accumulated_depreciation" | 
+/**  Aset lain. */
+"other_asset" | 
+/**  Utang usaha. */
+"payable" | 
+/**  Uang muka pelanggan (deposits held). */
+"customer_deposit" | 
+/**  Utang bank / pinjaman. */
+"loan" | 
+/**  Kewajiban lain. */
+"other_liability" | 
+/**  Modal pemilik. */
+"capital" | 
+/**  Prive (owner withdrawals). */
+"drawing" | 
+/**  Penjualan (gross revenue, the PPh Final base). */
+"sales" | 
+/**  Diskon penjualan (contra revenue). */
+"sales_discount" | 
+/**  Pendapatan lain-lain. */
+"other_income" | 
+/**  Harga pokok penjualan. */
+"cogs" | 
+/**  Beban operasional. */
+"expense" | 
+/**  Beban penyusutan (no cash moves). */
+"depreciation";
+
+/**  Aging of an open debt on a given day. */
+export type Aging = 
+/**  Lunas. */
+"settled" | 
+/**  Belum jatuh tempo (or no due date). */
+"not_due" | 
+/**  1–30 hari lewat jatuh tempo. */
+"overdue1_to30" | 
+/**  31–60 hari. */
+"overdue31_to60" | 
+/**  Lebih dari 60 hari. */
+"overdue_over60";
+
 /**  What the UI needs at start. */
 export type AppState = {
 	/**  The open business, or `None` before the first-run wizard. */
@@ -28,6 +153,54 @@ export type AppState = {
 	data_dir: string,
 	/**  Why the existing business could not be opened, if it could not. */
 	open_error: UiError | null,
+};
+
+/**  Laporan Posisi Keuangan as of a date. */
+export type BalanceSheet = {
+	/**  The date. */
+	as_of: string,
+	/**  Assets (contra assets negative). */
+	assets: AccountAmount[],
+	/**  Total aset. */
+	total_assets: number,
+	/**  Liabilities. */
+	liabilities: AccountAmount[],
+	/**  Total kewajiban. */
+	total_liabilities: number,
+	/**  Equity accounts (prive negative). */
+	equity: AccountAmount[],
+	/**  Laba (rugi) to date, not yet closed into capital. */
+	retained_earnings: number,
+	/**  Total ekuitas (accounts + earnings). */
+	total_equity: number,
+};
+
+/**  Anggaran vs realisasi for one month. */
+export type BudgetReport = {
+	/**  Year. */
+	year: number,
+	/**  Month (1–12). */
+	month: number,
+	/**  Expense accounts with a budget or spending in the month, in chart order. */
+	rows: BudgetRow[],
+	/**  Total budget. */
+	total_budget: number,
+	/**  Total spent. */
+	total_actual: number,
+	/**  Total budget − total spent. */
+	total_difference: number,
+};
+
+/**  One expense account in the budget report. */
+export type BudgetRow = {
+	/**  The expense account. */
+	account: Account,
+	/**  Anggaran for the month (zero when none is set). */
+	budget: number,
+	/**  Realisasi: what was spent in the month. */
+	actual: number,
+	/**  Selisih: budget − actual (negative when over budget). */
+	difference: number,
 };
 
 /**  Jenis usaha. */
@@ -47,6 +220,122 @@ export type BusinessType =
 /**  Lainnya. */
 "lainnya";
 
+/**  What a cash book entry does. */
+export type CashAction = 
+/**  Uang masuk. */
+"masuk" | 
+/**  Uang keluar. */
+"keluar" | 
+/**  Pindah dana antar akun uang. */
+"pindah" | 
+/**  Setoran modal. */
+"modal" | 
+/**  Prive (pengambilan pemilik). */
+"prive";
+
+/**  A page of the cash book. */
+export type CashBook = {
+	/**  Saldo before the first day. */
+	opening: number,
+	/**  Rows, oldest first. */
+	rows: CashBookRow[],
+	/**  Total uang masuk of the rows. */
+	total_in: number,
+	/**  Total uang keluar of the rows. */
+	total_out: number,
+	/**  Saldo after the last day (all rows, even past the page limit). */
+	closing: number,
+	/**  More rows than [`PAGE_LIMIT`] matched; the first ones are shown. */
+	truncated: boolean,
+};
+
+/**  Which cash book rows to list. */
+export type CashBookFilter = {
+	/**  First day. */
+	from: string,
+	/**  Last day. */
+	to: string,
+	/**  Only this kas/bank/dompet digital account. */
+	money_account: string | null,
+	/**  Only entries with this category (the account on the other side). */
+	category: string | null,
+};
+
+/**  Money that moved in or out of one money account in one entry. */
+export type CashBookRow = {
+	/**  The entry. */
+	entry_id: string,
+	/**  Date. */
+	date: string,
+	/**  What the entry records. */
+	kind: EntryKind,
+	/**  Keterangan. */
+	memo: string,
+	/**  From or to whom. */
+	counterparty: string | null,
+	/**  The kas/bank/dompet digital account. */
+	money_account: Account,
+	/**  The account on the other side (for a transfer, the other money account). */
+	category: Account | null,
+	/**  Uang masuk. */
+	money_in: number,
+	/**  Uang keluar. */
+	money_out: number,
+	/**  Saldo after this row (of the filtered money account, or of all money accounts). */
+	balance: number,
+	/**  A later entry corrected (reversed) this one. */
+	reversed: boolean,
+};
+
+/**  Laporan Arus Kas (direct method) for a period. */
+export type CashFlow = {
+	/**  First day. */
+	from: string,
+	/**  Last day. */
+	to: string,
+	/**  Cash at the start (kas, bank, dompet digital). */
+	opening: number,
+	/**  Net cash from operations. */
+	operating: number,
+	/**  Net cash from investing. */
+	investing: number,
+	/**  Net cash from financing. */
+	financing: number,
+	/**  Net change. */
+	net: number,
+	/**  Cash at the end. */
+	closing: number,
+	/**  The detail: each counter-account with the cash it brought in (+) or took out (−). */
+	lines: ([CashFlowGroup, AccountAmount])[],
+};
+
+/**  The three groups of the cash-flow statement (direct method). */
+export type CashFlowGroup = 
+/**  Aktivitas operasi. */
+"operating" | 
+/**  Aktivitas investasi. */
+"investing" | 
+/**  Aktivitas pendanaan. */
+"financing";
+
+/**  A cash book entry as typed. */
+export type CashInput = {
+	/**  Masuk, keluar, pindah, modal or prive. */
+	action: CashAction,
+	/**  `2026-11-30` or `30/11/2026`; empty for today. */
+	date: string,
+	/**  As typed: `1.500.000`, `Rp1.500.000`, `1500000`. */
+	amount: string,
+	/**  The kas/bank/dompet digital account (id, code or name). */
+	money_account: string,
+	/**  Kategori for masuk/keluar; the destination for pindah; unused for modal/prive. */
+	other_account: string | null,
+	/**  Keterangan. */
+	note: string,
+	/**  From or to whom. */
+	counterparty: string | null,
+};
+
 /**  A value that lost to another device's change of the same field. */
 export type Conflict = {
 	/**  Entity kind, e.g. `business_profile`. */
@@ -63,12 +352,119 @@ export type Conflict = {
 	lost_at_ms: number,
 };
 
+/**  A utang or piutang with what is still owed. */
+export type Debt = {
+	/**  The entry that recorded it. */
+	id: string,
+	/**  Piutang (owed to us) or utang (we owe). */
+	receivable: boolean,
+	/**  Who. */
+	counterparty: string,
+	/**  Keterangan. */
+	memo: string,
+	/**  When it was recorded. */
+	date: string,
+	/**  When it is due. */
+	due_date: string | null,
+	/**  The original amount. */
+	amount: number,
+	/**  Paid so far. */
+	paid: number,
+	/**  Still owed (zero when settled or cancelled). */
+	outstanding: number,
+};
+
+/**  A new utang or piutang as typed. */
+export type DebtInput = {
+	/**  Piutang (owed to us) when true, utang (we owe) when false. */
+	receivable: boolean,
+	/**  Date; empty for today. */
+	date: string,
+	/**  As typed. */
+	amount: string,
+	/**  Who. */
+	counterparty: string,
+	/**  Kategori: for a piutang usually Penjualan; for an utang what was bought. */
+	category: string,
+	/**  Jatuh tempo (optional). */
+	due_date: string | null,
+	/**  Keterangan. */
+	note: string,
+};
+
+/**  An utang or piutang with its aging today. */
+export type DebtView = {
+	/**  The debt. */
+	debt: Debt,
+	/**  Aging on the business's today. */
+	aging: Aging,
+};
+
+/**  What kind of event an entry records (for the cash book list and the UI). */
+export type EntryKind = 
+/**  Uang masuk. */
+"income" | 
+/**  Uang keluar. */
+"expense" | 
+/**  Pindah dana antar akun uang. */
+"transfer" | 
+/**  Setoran modal. */
+"capital" | 
+/**  Prive (pengambilan pemilik). */
+"drawing" | 
+/**  Piutang baru (penjualan kredit, pinjaman diberikan). */
+"receivable" | 
+/**  Utang baru (pembelian kredit, pinjaman diterima). */
+"payable" | 
+/**  Pembayaran utang / penerimaan piutang. */
+"settlement" | 
+/**  Jurnal umum (manual). */
+"manual" | 
+/**  Koreksi: the reversal of another entry. */
+"reversal";
+
+/**  Buku Besar of one account for a period. */
+export type GeneralLedger = {
+	/**  The account. */
+	account: Account,
+	/**  First day. */
+	from: string,
+	/**  Last day. */
+	to: string,
+	/**  Saldo awal, on the account's normal side. */
+	opening: number,
+	/**  Lines, oldest first. */
+	rows: LedgerRow[],
+	/**  Saldo akhir. */
+	closing: number,
+	/**  More rows than [`PAGE_LIMIT`]; the first ones are shown. */
+	truncated: boolean,
+};
+
 /**  The user's language. Indonesian first. */
 export type Lang = 
 /**  Bahasa Indonesia. */
 "id" | 
 /**  English. */
 "en";
+
+/**  One line of the Buku Besar. */
+export type LedgerRow = {
+	/**  The entry. */
+	entry_id: string,
+	/**  Date. */
+	date: string,
+	/**  What the entry records. */
+	kind: EntryKind,
+	/**  Keterangan. */
+	memo: string,
+	/**  Debit. */
+	debit: number,
+	/**  Kredit. */
+	credit: number,
+	/**  Saldo after this line, on the account's normal side. */
+	balance: number,
+};
 
 /**  What the first-run wizard asks. */
 export type NewBusiness = {
@@ -82,12 +478,70 @@ export type NewBusiness = {
 	timezone: Timezone,
 };
 
+/**  One numbered note. */
+export type Note = {
+	/**  Heading. */
+	title: string,
+	/**  Paragraphs. */
+	paragraphs: string[],
+};
+
+/**  The notes to the statements of a period. */
+export type Notes = {
+	/**  First day. */
+	from: string,
+	/**  Last day. */
+	to: string,
+	/**  The notes, in order. */
+	notes: Note[],
+};
+
 /**  A one-time pairing code for another device. */
 export type PairingCode = {
 	/**  `XXXX-XXXX`. */
 	code: string,
 	/**  When it stops working, ms since the Unix epoch. */
 	expires_ms: number,
+};
+
+/**  A payment of an utang or piutang as typed. */
+export type PaymentInput = {
+	/**  The utang/piutang (its id). */
+	debt: string,
+	/**  Date; empty for today. */
+	date: string,
+	/**  As typed. */
+	amount: string,
+	/**  The kas/bank/dompet digital account the money goes through. */
+	money_account: string,
+	/**  Keterangan. */
+	note: string,
+};
+
+/**  PPh Final UMKM for one month. */
+export type PphFinal = {
+	/**  Year. */
+	year: number,
+	/**  Month (1–12). */
+	month: number,
+	/**  Gross revenue (omzet) of the month. */
+	revenue: number,
+	/**  Omzet of the year before this month. */
+	revenue_before: number,
+	/**  The part of this month's omzet that is taxed. */
+	taxable: number,
+	/**  Rate in basis points (50 = 0,5 %). */
+	rate_bp: number,
+	/**  Tax due (rounded down to whole Rupiah). */
+	tax: number,
+	/**  Kode akun pajak for the deposit. */
+	kap: string,
+	/**  Kode jenis setoran. */
+	kjs: string,
+	/**  The regulation the rate comes from. */
+	basis: string,
+	/**  Individual taxpayer (with the yearly exemption) or a company. */
+	taxpayer_kind: TaxpayerKind,
 };
 
 /**  The stored profile. */
@@ -134,6 +588,32 @@ export type ProfileInput = {
 	taxpayer_kind: TaxpayerKind,
 };
 
+/**  Laporan Laba Rugi for a period. */
+export type ProfitAndLoss = {
+	/**  First day. */
+	from: string,
+	/**  Last day. */
+	to: string,
+	/**  Revenue accounts (discounts negative). */
+	revenue_lines: AccountAmount[],
+	/**  Total pendapatan. */
+	revenue: number,
+	/**  Expense accounts (HPP included). */
+	expense_lines: AccountAmount[],
+	/**  Total beban. */
+	expenses: number,
+	/**  Laba (rugi) bersih. */
+	net_profit: number,
+};
+
+/**  A reminder for a piutang: the message and its WhatsApp link. */
+export type Reminder = {
+	/**  The message text. */
+	text: string,
+	/**  `https://wa.me/62…?text=…` (opens WhatsApp when online). */
+	link: string,
+};
+
 /**  Sync state as the UI shows it. */
 export type SyncView = {
 	/**  Server address when connected. */
@@ -165,6 +645,16 @@ export type Timezone =
 "WITA" | 
 /**  UTC+9. */
 "WIT";
+
+/**  One row of the Neraca Saldo (trial balance). */
+export type TrialBalanceRow = {
+	/**  The account. */
+	account: Account,
+	/**  Debit balance (or zero). */
+	debit: number,
+	/**  Credit balance (or zero). */
+	credit: number,
+};
 
 /**  An error as the UI shows it: a stable code, a translated message, and the input to mark. */
 export type UiError = {
