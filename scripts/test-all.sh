@@ -5,7 +5,7 @@
 # real app under Xvfb.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 start=$(date +%s)
-ensure_system_packages postgresql
+ensure_system_packages postgresql poppler-utils
 ensure_rust
 ensure_node
 cd "$ROOT"

@@ -1,0 +1,401 @@
+//! Reports as files: the statements of the core, laid out once as a [`Document`] (business
+//! header, title, period, headings, tables, paragraphs) and written to PDF ([`to_pdf`]) or
+//! XLSX ([`to_xlsx`]). Only reads the store.
+
+mod metrics;
+mod pdf;
+mod xlsx;
+
+pub use pdf::to_pdf;
+pub use xlsx::to_xlsx;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use usahaku_core::ledger::CashFlowGroup;
+use usahaku_core::profile::format_date;
+use usahaku_core::reports::AccountAmount;
+use usahaku_core::{Lang, Money, Result, Store};
+use uuid::Uuid;
+
+/// A table cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    /// Text, left-aligned.
+    Text(String),
+    /// An amount, right-aligned.
+    Money(Money),
+    /// Nothing.
+    Empty,
+}
+
+/// One row of a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Cells, one per column.
+    pub cells: Vec<Cell>,
+    /// A total: bold, with a rule above.
+    pub total: bool,
+}
+
+/// A piece of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A section heading.
+    Heading(String),
+    /// A paragraph of text.
+    Paragraph(String),
+    /// A table: column titles, then rows.
+    Table {
+        /// Column titles; the first column is text, the others amounts unless stated.
+        columns: Vec<String>,
+        /// Rows.
+        rows: Vec<Row>,
+    },
+}
+
+/// A report laid out for a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The business name.
+    pub business: String,
+    /// Address and other header lines.
+    pub header_lines: Vec<String>,
+    /// Report title.
+    pub title: String,
+    /// `Periode 1 Nov 2026 – 30 Nov 2026` or `Per 30 Nov 2026`.
+    pub period: String,
+    /// Body.
+    pub blocks: Vec<Block>,
+    /// The sheet name for XLSX (≤ 31 characters).
+    pub sheet: String,
+}
+
+/// The reports that can be exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    /// Laporan Laba Rugi.
+    ProfitAndLoss,
+    /// Laporan Posisi Keuangan (at the period's end).
+    BalanceSheet,
+    /// Laporan Arus Kas.
+    CashFlow,
+    /// Neraca Saldo (at the period's end).
+    TrialBalance,
+    /// Buku Besar of one account.
+    GeneralLedger,
+    /// Catatan atas Laporan Keuangan.
+    Notes,
+    /// All SAK EMKM statements in one file: Posisi Keuangan, Laba Rugi, Arus Kas, CALK.
+    Statements,
+}
+
+impl ReportKind {
+    /// A file name stem: `laporan-laba-rugi`.
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            ReportKind::ProfitAndLoss => "laporan-laba-rugi",
+            ReportKind::BalanceSheet => "laporan-posisi-keuangan",
+            ReportKind::CashFlow => "laporan-arus-kas",
+            ReportKind::TrialBalance => "neraca-saldo",
+            ReportKind::GeneralLedger => "buku-besar",
+            ReportKind::Notes => "catatan-atas-laporan-keuangan",
+            ReportKind::Statements => "laporan-keuangan",
+        }
+    }
+}
+
+/// What to export.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReportRequest {
+    /// Which report.
+    pub kind: ReportKind,
+    /// First day.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub from: Date,
+    /// Last day (the "as of" date of Posisi Keuangan and Neraca Saldo).
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub to: Date,
+    /// The account of a Buku Besar.
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub account: Option<Uuid>,
+}
+
+fn l(lang: Lang, id: &str, en: &str) -> String {
+    lang.pick(id, en).to_owned()
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+fn line(label: impl Into<String>, amount: Money) -> Row {
+    Row { cells: vec![text(label), Cell::Money(amount)], total: false }
+}
+
+fn total(label: impl Into<String>, amount: Money) -> Row {
+    Row { cells: vec![text(label), Cell::Money(amount)], total: true }
+}
+
+/// A debit or credit cell: blank when zero.
+fn side(amount: Money) -> Cell {
+    if amount == Money::ZERO { Cell::Empty } else { Cell::Money(amount) }
+}
+
+fn account_lines(lines: &[AccountAmount]) -> Vec<Row> {
+    lines.iter().map(|l| line(l.account.name.clone(), l.amount)).collect()
+}
+
+fn two_columns(lang: Lang, rows: Vec<Row>) -> Block {
+    Block::Table { columns: vec![l(lang, "Keterangan", "Item"), l(lang, "Jumlah", "Amount")], rows }
+}
+
+fn period_text(lang: Lang, from: Date, to: Date) -> String {
+    format!("{} {} – {}", l(lang, "Periode", "Period"), format_date(from), format_date(to))
+}
+
+fn as_of_text(lang: Lang, date: Date) -> String {
+    format!("{} {}", l(lang, "Per", "As of"), format_date(date))
+}
+
+/// Lays out a report for export, with the business header from the profile.
+pub fn build(store: &Store, req: &ReportRequest, lang: Lang) -> Result<Document> {
+    let profile = store.profile()?;
+    let mut header_lines = Vec::new();
+    if let Some(a) = profile.address.as_ref().filter(|a| !a.is_empty()) {
+        header_lines.push(a.clone());
+    }
+    let mut contact = Vec::new();
+    if let Some(p) = &profile.phone {
+        contact.push(format!("{} +{p}", l(lang, "Telp.", "Phone")));
+    }
+    if let Some(n) = &profile.npwp {
+        contact.push(format!("NPWP {n}"));
+    }
+    if !contact.is_empty() {
+        header_lines.push(contact.join(" · "));
+    }
+    let (from, to) = (req.from, req.to);
+    let (title, period, blocks, sheet) = match req.kind {
+        ReportKind::ProfitAndLoss => (
+            l(lang, "Laporan Laba Rugi", "Profit and Loss"),
+            period_text(lang, from, to),
+            profit_and_loss(store, from, to, lang)?,
+            l(lang, "Laba Rugi", "Profit and Loss"),
+        ),
+        ReportKind::BalanceSheet => (
+            l(lang, "Laporan Posisi Keuangan", "Statement of Financial Position"),
+            as_of_text(lang, to),
+            balance_sheet(store, to, lang)?,
+            l(lang, "Posisi Keuangan", "Financial Position"),
+        ),
+        ReportKind::CashFlow => (
+            l(lang, "Laporan Arus Kas", "Cash Flow Statement"),
+            period_text(lang, from, to),
+            cash_flow(store, from, to, lang)?,
+            l(lang, "Arus Kas", "Cash Flow"),
+        ),
+        ReportKind::TrialBalance => (
+            l(lang, "Neraca Saldo", "Trial Balance"),
+            as_of_text(lang, to),
+            trial_balance(store, to, lang)?,
+            l(lang, "Neraca Saldo", "Trial Balance"),
+        ),
+        ReportKind::GeneralLedger => {
+            let account = match req.account {
+                Some(a) => a,
+                None => return Err(usahaku_core::ledger::LedgerError::UnknownAccount.into()),
+            };
+            let gl = store.general_ledger(account, from, to)?;
+            (
+                format!(
+                    "{} — {} {}",
+                    l(lang, "Buku Besar", "General Ledger"),
+                    gl.account.code,
+                    gl.account.name
+                ),
+                period_text(lang, from, to),
+                general_ledger(&gl, lang),
+                l(lang, "Buku Besar", "General Ledger"),
+            )
+        }
+        ReportKind::Notes => (
+            l(lang, "Catatan atas Laporan Keuangan", "Notes to the Financial Statements"),
+            period_text(lang, from, to),
+            notes(store, from, to, lang)?,
+            l(lang, "CALK", "Notes"),
+        ),
+        ReportKind::Statements => {
+            let mut blocks = vec![Block::Heading(format!(
+                "{} ({})",
+                l(lang, "Laporan Posisi Keuangan", "Statement of Financial Position"),
+                as_of_text(lang, to)
+            ))];
+            blocks.extend(balance_sheet(store, to, lang)?);
+            blocks.push(Block::Heading(l(lang, "Laporan Laba Rugi", "Profit and Loss")));
+            blocks.extend(profit_and_loss(store, from, to, lang)?);
+            blocks.push(Block::Heading(l(lang, "Laporan Arus Kas", "Cash Flow Statement")));
+            blocks.extend(cash_flow(store, from, to, lang)?);
+            blocks.push(Block::Heading(l(
+                lang,
+                "Catatan atas Laporan Keuangan",
+                "Notes to the Financial Statements",
+            )));
+            blocks.extend(notes(store, from, to, lang)?);
+            (
+                l(lang, "Laporan Keuangan", "Financial Statements"),
+                period_text(lang, from, to),
+                blocks,
+                l(lang, "Laporan Keuangan", "Financial Statements"),
+            )
+        }
+    };
+    Ok(Document { business: profile.name, header_lines, title, period, blocks, sheet })
+}
+
+fn profit_and_loss(store: &Store, from: Date, to: Date, lang: Lang) -> Result<Vec<Block>> {
+    let pl = store.profit_and_loss(from, to)?;
+    let mut rows =
+        vec![Row { cells: vec![text(l(lang, "Pendapatan", "Revenue")), Cell::Empty], total: false }];
+    rows.extend(account_lines(&pl.revenue_lines));
+    rows.push(total(l(lang, "Jumlah pendapatan", "Total revenue"), pl.revenue));
+    rows.push(Row { cells: vec![text(l(lang, "Beban", "Expenses")), Cell::Empty], total: false });
+    rows.extend(account_lines(&pl.expense_lines));
+    rows.push(total(l(lang, "Jumlah beban", "Total expenses"), pl.expenses));
+    rows.push(total(l(lang, "Laba (rugi) bersih", "Net profit (loss)"), pl.net_profit));
+    Ok(vec![two_columns(lang, rows)])
+}
+
+fn balance_sheet(store: &Store, as_of: Date, lang: Lang) -> Result<Vec<Block>> {
+    let bs = store.balance_sheet(as_of)?;
+    let mut rows = vec![Row { cells: vec![text(l(lang, "Aset", "Assets")), Cell::Empty], total: false }];
+    rows.extend(account_lines(&bs.assets));
+    rows.push(total(l(lang, "Jumlah aset", "Total assets"), bs.total_assets));
+    rows.push(Row { cells: vec![text(l(lang, "Kewajiban", "Liabilities")), Cell::Empty], total: false });
+    rows.extend(account_lines(&bs.liabilities));
+    rows.push(total(l(lang, "Jumlah kewajiban", "Total liabilities"), bs.total_liabilities));
+    rows.push(Row { cells: vec![text(l(lang, "Ekuitas", "Equity")), Cell::Empty], total: false });
+    rows.extend(account_lines(&bs.equity));
+    rows.push(line(l(lang, "Laba (rugi) ditahan", "Retained earnings"), bs.retained_earnings));
+    rows.push(total(l(lang, "Jumlah ekuitas", "Total equity"), bs.total_equity));
+    let liabilities_and_equity = bs.total_liabilities.checked_add(bs.total_equity)?;
+    rows.push(total(
+        l(lang, "Jumlah kewajiban dan ekuitas", "Total liabilities and equity"),
+        liabilities_and_equity,
+    ));
+    Ok(vec![two_columns(lang, rows)])
+}
+
+fn cash_flow(store: &Store, from: Date, to: Date, lang: Lang) -> Result<Vec<Block>> {
+    let cf = store.cash_flow(from, to)?;
+    let mut rows = Vec::new();
+    for (group, id, en, amount) in [
+        (CashFlowGroup::Operating, "aktivitas operasi", "operating activities", cf.operating),
+        (CashFlowGroup::Investing, "aktivitas investasi", "investing activities", cf.investing),
+        (CashFlowGroup::Financing, "aktivitas pendanaan", "financing activities", cf.financing),
+    ] {
+        rows.push(Row {
+            cells: vec![
+                text(l(lang, &format!("Arus kas dari {id}"), &format!("Cash flows from {en}"))),
+                Cell::Empty,
+            ],
+            total: false,
+        });
+        rows.extend(
+            cf.lines.iter().filter(|(g, _)| *g == group).map(|(_, a)| line(a.account.name.clone(), a.amount)),
+        );
+        rows.push(total(l(lang, &format!("Kas bersih dari {id}"), &format!("Net cash from {en}")), amount));
+    }
+    rows.push(total(l(lang, "Kenaikan (penurunan) kas bersih", "Net increase (decrease) in cash"), cf.net));
+    rows.push(line(l(lang, "Kas awal periode", "Cash at the start"), cf.opening));
+    rows.push(total(l(lang, "Kas akhir periode", "Cash at the end"), cf.closing));
+    Ok(vec![two_columns(lang, rows)])
+}
+
+fn trial_balance(store: &Store, as_of: Date, lang: Lang) -> Result<Vec<Block>> {
+    let tb = store.trial_balance(as_of)?;
+    let (mut debit, mut credit) = (Money::ZERO, Money::ZERO);
+    let mut rows = Vec::new();
+    for r in &tb {
+        debit = debit.checked_add(r.debit)?;
+        credit = credit.checked_add(r.credit)?;
+        rows.push(Row {
+            cells: vec![
+                text(format!("{} {}", r.account.code, r.account.name)),
+                side(r.debit),
+                side(r.credit),
+            ],
+            total: false,
+        });
+    }
+    rows.push(Row {
+        cells: vec![text(l(lang, "Jumlah", "Total")), Cell::Money(debit), Cell::Money(credit)],
+        total: true,
+    });
+    Ok(vec![Block::Table {
+        columns: vec![l(lang, "Akun", "Account"), "Debit".into(), l(lang, "Kredit", "Credit")],
+        rows,
+    }])
+}
+
+fn general_ledger(gl: &usahaku_core::journal::GeneralLedger, lang: Lang) -> Vec<Block> {
+    let mut rows = vec![Row {
+        cells: vec![
+            text(l(lang, "Saldo awal", "Opening balance")),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Money(gl.opening),
+        ],
+        total: false,
+    }];
+    for r in &gl.rows {
+        let memo = if r.memo.is_empty() { String::new() } else { format!(" {}", r.memo) };
+        rows.push(Row {
+            cells: vec![
+                text(format!("{}{memo}", format_date(r.date))),
+                side(r.debit),
+                side(r.credit),
+                Cell::Money(r.balance),
+            ],
+            total: false,
+        });
+    }
+    rows.push(Row {
+        cells: vec![
+            text(l(lang, "Saldo akhir", "Closing balance")),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Money(gl.closing),
+        ],
+        total: true,
+    });
+    let mut blocks = vec![Block::Table {
+        columns: vec![
+            l(lang, "Tanggal / keterangan", "Date / note"),
+            "Debit".into(),
+            l(lang, "Kredit", "Credit"),
+            "Saldo".into(),
+        ],
+        rows,
+    }];
+    if gl.truncated {
+        blocks.push(Block::Paragraph(l(
+            lang,
+            "Baris terlalu banyak: pilih periode yang lebih pendek untuk melihat semuanya.",
+            "Too many lines: choose a shorter period to see them all.",
+        )));
+    }
+    blocks
+}
+
+fn notes(store: &Store, from: Date, to: Date, lang: Lang) -> Result<Vec<Block>> {
+    let n = store.notes(from, to, lang)?;
+    let mut blocks = Vec::new();
+    for (i, note) in n.notes.into_iter().enumerate() {
+        blocks.push(Block::Heading(format!("{}. {}", i + 1, note.title)));
+        blocks.extend(note.paragraphs.into_iter().map(Block::Paragraph));
+    }
+    Ok(blocks)
+}
