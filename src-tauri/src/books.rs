@@ -256,3 +256,72 @@ pub(crate) async fn open_whatsapp(
         }
     })
 }
+
+/// A file format for exported reports.
+#[derive(Debug, Clone, Copy, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// PDF (A4).
+    Pdf,
+    /// Excel workbook.
+    Xlsx,
+}
+
+/// Writes a report to the user's Documents/Usahaku folder; returns the file's path.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn export_report(
+    shell: tauri::State<'_, Shell>,
+    request: usahaku_export::ReportRequest,
+    format: ExportFormat,
+) -> Result<String, UiError> {
+    let lang = shell.lang();
+    let bytes = shell.with_store(|s| {
+        let doc = usahaku_export::build(s, &request, lang)?;
+        Ok(match format {
+            ExportFormat::Pdf => usahaku_export::to_pdf(&doc, lang),
+            ExportFormat::Xlsx => {
+                usahaku_export::to_xlsx(&doc).map_err(|e| CoreError::Io(std::io::Error::other(e)))?
+            }
+        })
+    })?;
+    let dir = shell.export_dir();
+    let ext = match format {
+        ExportFormat::Pdf => "pdf",
+        ExportFormat::Xlsx => "xlsx",
+    };
+    let path = dir.join(format!("{}-{}-{}.{ext}", request.kind.file_stem(), request.from, request.to));
+    std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(&path, bytes))
+        .map_err(|e| UiError::from_core(&CoreError::Io(e), lang))?;
+    Ok(path.display().to_string())
+}
+
+/// Opens an exported report with the system's viewer. Only files in the export folder.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn open_exported(
+    app: tauri::AppHandle,
+    shell: tauri::State<'_, Shell>,
+    path: String,
+) -> Result<(), UiError> {
+    use tauri_plugin_opener::OpenerExt;
+    let lang = shell.lang();
+    let path = std::path::PathBuf::from(path);
+    if path.parent() != Some(shell.export_dir().as_path()) || !path.is_file() {
+        return Err(UiError::internal(lang));
+    }
+    app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| {
+        tracing::warn!(error = %e, "could not open an exported report");
+        UiError {
+            code: "open_failed".into(),
+            message: lang
+                .pick(
+                    "Berkas tidak dapat dibuka di komputer ini. Buka dari folder Dokumen/Usahaku.",
+                    "The file could not be opened on this computer. Open it from Documents/Usahaku.",
+                )
+                .into(),
+            field: None,
+        }
+    })
+}

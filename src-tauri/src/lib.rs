@@ -111,6 +111,11 @@ impl Shell {
         AppState { profile, language: lang, data_dir: self.home.root().display().to_string(), open_error }
     }
 
+    /// Where exported reports go: Documents/Usahaku, else `laporan` in the data folder.
+    fn export_dir(&self) -> PathBuf {
+        dirs::document_dir().map_or_else(|| self.home.root().join("laporan"), |d| d.join("Usahaku"))
+    }
+
     fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, CoreError>) -> Result<T, UiError> {
         let lang = self.lang();
         let mut guard = self.store.lock().map_err(|_| UiError::internal(lang))?;
@@ -192,6 +197,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             books::lock_month,
             books::locked_months,
             books::open_whatsapp,
+            books::export_report,
+            books::open_exported,
         ])
 }
 

@@ -47,6 +47,10 @@ export const commands = {
 	 *  such links are opened.
 	 */
 	openWhatsapp: (url: string) => typedError<null, UiError>(__TAURI_INVOKE("open_whatsapp", { url })),
+	/**  Writes a report to the user's Documents/Usahaku folder; returns the file's path. */
+	exportReport: (request: ReportRequest, format: ExportFormat) => typedError<string, UiError>(__TAURI_INVOKE("export_report", { request, format })),
+	/**  Opens an exported report with the system's viewer. Only files in the export folder. */
+	openExported: (path: string) => typedError<null, UiError>(__TAURI_INVOKE("open_exported", { path })),
 };
 
 /* Types */
@@ -423,6 +427,13 @@ export type EntryKind =
 /**  Koreksi: the reversal of another entry. */
 "reversal";
 
+/**  A file format for exported reports. */
+export type ExportFormat = 
+/**  PDF (A4). */
+"pdf" | 
+/**  Excel workbook. */
+"xlsx";
+
 /**  Buku Besar of one account for a period. */
 export type GeneralLedger = {
 	/**  The account. */
@@ -612,6 +623,35 @@ export type Reminder = {
 	text: string,
 	/**  `https://wa.me/62…?text=…` (opens WhatsApp when online). */
 	link: string,
+};
+
+/**  The reports that can be exported. */
+export type ReportKind = 
+/**  Laporan Laba Rugi. */
+"profit_and_loss" | 
+/**  Laporan Posisi Keuangan (at the period's end). */
+"balance_sheet" | 
+/**  Laporan Arus Kas. */
+"cash_flow" | 
+/**  Neraca Saldo (at the period's end). */
+"trial_balance" | 
+/**  Buku Besar of one account. */
+"general_ledger" | 
+/**  Catatan atas Laporan Keuangan. */
+"notes" | 
+/**  All SAK EMKM statements in one file: Posisi Keuangan, Laba Rugi, Arus Kas, CALK. */
+"statements";
+
+/**  What to export. */
+export type ReportRequest = {
+	/**  Which report. */
+	kind: ReportKind,
+	/**  First day. */
+	from: string,
+	/**  Last day (the "as of" date of Posisi Keuangan and Neraca Saldo). */
+	to: string,
+	/**  The account of a Buku Besar. */
+	account: string | null,
 };
 
 /**  Sync state as the UI shows it. */
