@@ -2,6 +2,8 @@
 //!
 //! Exit codes: 0 done, 2 bad input (nothing written), 1 any other failure.
 
+mod books;
+
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
@@ -48,6 +50,53 @@ enum Command {
     Profile {
         #[command(subcommand)]
         action: ProfileAction,
+    },
+    /// Buku kas: uang masuk, uang keluar, pindah dana, modal, prive; `kas daftar` untuk melihat.
+    Kas {
+        #[command(subcommand)]
+        action: books::KasAction,
+    },
+    /// Piutang: uang yang masih harus diterima usaha dari orang lain.
+    Piutang {
+        #[command(subcommand)]
+        action: books::DebtAction,
+    },
+    /// Utang: uang yang masih harus dibayar usaha.
+    Utang {
+        #[command(subcommand)]
+        action: books::DebtAction,
+    },
+    /// Koreksi: batalkan satu transaksi dengan jurnal pembalik (transaksi asli tetap tercatat).
+    Koreksi {
+        /// ID transaksi.
+        id: String,
+        /// Tanggal koreksi; kosong = hari ini.
+        #[arg(long, visible_alias = "tanggal", default_value = "")]
+        date: String,
+    },
+    /// Laporan keuangan (SAK EMKM), PPh Final, anggaran.
+    Laporan {
+        #[command(subcommand)]
+        report: books::LaporanAction,
+    },
+    /// Tutup buku satu bulan (mis. 2026-11): tidak ada transaksi baru bertanggal di bulan itu.
+    TutupBuku {
+        /// Bulan, mis. 2026-11.
+        month: String,
+        /// Buka kembali bulan itu.
+        #[arg(long, visible_alias = "buka")]
+        reopen: bool,
+    },
+    /// Anggaran bulanan per akun beban.
+    Anggaran {
+        #[command(subcommand)]
+        action: books::AnggaranAction,
+    },
+    /// Bagan akun.
+    Akun {
+        /// Keluaran JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Catatan perubahan (op log).
     Ops {
@@ -219,7 +268,7 @@ fn main() -> ExitCode {
         Err(Failure::Core(e)) => {
             eprintln!("{}: {}", lang.pick("Galat", "Error"), e.message(lang));
             match e {
-                CoreError::Invalid { .. } | CoreError::Amount(_) => ExitCode::from(2),
+                CoreError::Invalid { .. } | CoreError::Amount(_) | CoreError::Ledger(_) => ExitCode::from(2),
                 _ => ExitCode::FAILURE,
             }
         }
@@ -375,7 +424,7 @@ fn run_sync(cli: Cli, lang: Lang) -> Result<(), Failure> {
             }
         }
         // The store-only commands are run by run.
-        Command::Init(_) | Command::Businesses { .. } | Command::Profile { .. } | Command::Ops { .. } => {}
+        _ => {}
     }
     Ok(())
 }
@@ -500,6 +549,14 @@ fn run(cli: Cli, lang: Lang) -> Result<(), CoreError> {
                 print_profile(&mut out, &after, lang)?;
             }
         }
+        Command::Kas { action } => books::kas(&mut open(clock)?, action, lang)?,
+        Command::Piutang { action } => books::debt(&mut open(clock)?, true, action, lang)?,
+        Command::Utang { action } => books::debt(&mut open(clock)?, false, action, lang)?,
+        Command::Koreksi { id, date } => books::koreksi(&mut open(clock)?, &id, &date, lang)?,
+        Command::Laporan { report } => books::laporan(&open(clock)?, report, lang)?,
+        Command::TutupBuku { month, reopen } => books::tutup_buku(&mut open(clock)?, &month, reopen, lang)?,
+        Command::Anggaran { action } => books::anggaran(&mut open(clock)?, action, lang)?,
+        Command::Akun { json } => books::akun(&open(clock)?, json)?,
         Command::Ops { action: OpsAction::List { limit, json } } => {
             let store = open(clock)?;
             let tz = store.profile()?.timezone;
