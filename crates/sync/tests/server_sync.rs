@@ -708,3 +708,63 @@ async fn a_local_file_restored_from_an_older_copy_takes_a_new_device_id_and_lose
         }
     }
 }
+
+/// Two devices record cash entries offline (a till and the owner's laptop), then sync through
+/// the server: both show the same statements, with the figures computed by hand.
+#[tokio::test]
+async fn two_devices_record_cash_offline_and_show_the_same_statements() {
+    use jiff::civil::date;
+    use usahaku_core::Money;
+    use usahaku_core::ledger_input::{CashAction, CashInput};
+    let cash = |s: &mut Store, action: CashAction, day: &str, amount: &str, other: Option<&str>| {
+        s.record_cash(&CashInput {
+            action,
+            date: day.into(),
+            amount: amount.into(),
+            money_account: "Kas".into(),
+            other_account: other.map(Into::into),
+            note: String::new(),
+            counterparty: None,
+        })
+        .unwrap();
+    };
+    for backend in backends() {
+        let server = start_server(&backend).await;
+        let t = HttpTransport::new(&server.url).unwrap();
+        let Devices { mut stores, .. } = three_devices(&server).await;
+        // A (the till): modal 2.000.000, sales 450.000 + 300.000, plastic bags 25.000.
+        cash(&mut stores[0], CashAction::Capital, "2026-11-01", "2.000.000", None);
+        cash(&mut stores[0], CashAction::Income, "2026-11-03", "450.000", Some("Penjualan"));
+        cash(&mut stores[0], CashAction::Income, "2026-11-04", "300.000", Some("Penjualan"));
+        cash(&mut stores[0], CashAction::Expense, "2026-11-04", "25.000", Some("6-199"));
+        // B (the owner's laptop), offline at the same time: sale 175.000, electricity 120.000,
+        // 500.000 moved to the bank, and a budget for electricity.
+        cash(&mut stores[1], CashAction::Income, "2026-11-05", "175.000", Some("Penjualan"));
+        cash(&mut stores[1], CashAction::Expense, "2026-11-06", "120.000", Some("listrik"));
+        cash(&mut stores[1], CashAction::Transfer, "2026-11-07", "500.000", Some("Bank"));
+        let listrik = stores[1].find_account("listrik").unwrap().id;
+        stores[1].set_budget(listrik, 2026, 11, Money::from_rupiah(100_000)).unwrap();
+        for i in [0, 1, 0, 1] {
+            sync_once(&mut stores[i], &t).await.unwrap();
+        }
+        let (from, to) = (date(2026, 11, 1), date(2026, 11, 30));
+        for s in &stores[..2] {
+            let pl = s.profit_and_loss(from, to).unwrap();
+            // Revenue 450.000 + 300.000 + 175.000; expenses 25.000 + 120.000.
+            assert_eq!(
+                (pl.revenue.rupiah(), pl.expenses.rupiah(), pl.net_profit.rupiah()),
+                (925_000, 145_000, 780_000)
+            );
+            let bs = s.balance_sheet(to).unwrap();
+            // Kas 2.000.000 + 925.000 − 145.000 − 500.000; Bank 500.000.
+            let kas = bs.assets.iter().find(|a| a.account.code == "1-101").unwrap().amount.rupiah();
+            assert_eq!((kas, bs.total_assets.rupiah()), (2_280_000, 2_780_000));
+            let budget = s.budget_report(2026, 11).unwrap();
+            let row = budget.rows.iter().find(|r| r.account.id == listrik).unwrap();
+            assert_eq!(row.difference.rupiah(), -20_000, "120.000 spent of a 100.000 budget");
+        }
+        assert_eq!(stores[0].trial_balance(to).unwrap(), stores[1].trial_balance(to).unwrap());
+        assert_eq!(stores[0].cash_flow(from, to).unwrap(), stores[1].cash_flow(from, to).unwrap());
+        assert_eq!(stores[0].balance_sheet(to).unwrap(), stores[1].balance_sheet(to).unwrap());
+    }
+}
