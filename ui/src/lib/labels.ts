@@ -1,11 +1,13 @@
 // Typed mapping from data values to UI strings, so templates never build keys by hand.
-import type { BusinessType, Lang, TaxpayerKind, Timezone } from "./bindings";
+import type { BusinessType, EntryKind, Lang, TaxpayerKind, Timezone, UiError } from "./bindings";
 import { FIELD_LABEL_KEYS, type FieldKey } from "./forms";
 import { t, type MessageKey } from "./i18n.svelte";
 import type { Message } from "./messages";
 import type { Section } from "./sections";
 import type { ConflictLine, ConflictValue } from "./conflicts";
 import { skewMessage, type ClockSkew } from "./sync";
+import { DEBT_STATUS_KEYS, ENTRY_KIND_KEYS, type DebtStatus } from "./ledger";
+import type { YearMonth } from "./period";
 
 const BUSINESS_TYPE_KEYS: Record<BusinessType, MessageKey> = {
   kuliner: "businessType.kuliner",
@@ -91,4 +93,23 @@ export function conflictValueText(v: ConflictValue): string {
 export function skewSentence(skew: ClockSkew): string {
   const { sentence, amount } = skewMessage(skew);
   return t(sentence, { amount: message(amount) });
+}
+
+const MONTH_KEYS: readonly MessageKey[] = [
+  "month.1", "month.2", "month.3", "month.4", "month.5", "month.6",
+  "month.7", "month.8", "month.9", "month.10", "month.11", "month.12",
+];
+
+/** "November 2026". */
+export function monthLabel(ym: YearMonth): string {
+  return t("period.month", { month: t(MONTH_KEYS[ym.month - 1] ?? "month.1"), year: ym.year });
+}
+
+export const entryKindLabel = (v: EntryKind): string => t(ENTRY_KIND_KEYS[v]);
+export const debtStatusLabel = (v: DebtStatus): string => t(DEBT_STATUS_KEYS[v]);
+
+/** What to show for a refusal from Rust (already translated), or the generic message. */
+export function errorMessage(error: UiError | null | undefined): string {
+  const text = typeof error?.message === "string" ? error.message.trim() : "";
+  return text === "" ? t("error.unexpected") : text;
 }

@@ -55,6 +55,14 @@ export const ICONS = {
   store: {
     paths: ["M4 9.5V20h16V9.5", "M3 9.5 4.5 4h15L21 9.5a3 3 0 0 1-6 0 3 3 0 0 1-6 0 3 3 0 0 1-6 0", "M10 20v-5h4v5"],
   },
+  plus: { paths: ["M12 5v14", "M5 12h14"] },
+  minus: { paths: ["M5 12h14"] },
+  close: { paths: ["M6 6l12 12", "M18 6 6 18"] },
+  transfer: { paths: ["M4 8h14", "m14 4 4 4-4 4", "M20 16H6", "m10 12-4 4 4 4"] },
+  message: { paths: ["M4 5.5h16v11H9l-5 4z"] },
+  copy: { paths: ["M9 9h11v11H9z", "M5 15H4V4h11v1"] },
+  undo: { paths: ["M9 14 4 9l5-5", "M4 9h10.5a5.5 5.5 0 0 1 0 11H11"] },
+  unlock: { paths: ["M5.5 11h13v10h-13z", "M8.5 11V7.5a3.5 3.5 0 0 1 6.8-1.2", "M12 15v2.5"] },
 } satisfies Record<string, IconShape>;
 
 export type IconName = keyof typeof ICONS;
