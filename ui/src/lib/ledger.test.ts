@@ -3,6 +3,7 @@ import type { Account, AccountKind, AccountRole, BudgetReport, DebtView } from "
 import {
   amountHint,
   amountInputText,
+  budgetTotals,
   buildCashBookFilter,
   canCorrect,
   cashBookCategories,
@@ -20,6 +21,7 @@ import {
   prepareCashInput,
   prepareDebtInput,
   preparePaymentInput,
+  withBudget,
   withLedgerField,
 } from "./ledger";
 
@@ -291,5 +293,16 @@ describe("anggaran", () => {
     expect(rows.map((r) => r.account.code)).toEqual(["5-101", "6-101", "6-102", "6-107", "6-150"]);
     expect(rows[2]).toEqual({ account: gaji, budget: 1_000_000, actual: 1_200_000, difference: -200_000 });
     expect(rows[0]).toMatchObject({ budget: 0, actual: 0, difference: 0 });
+  });
+
+  it("totals the rows and updates one after a save", () => {
+    const kas = CHART[1]!;
+    const rows = [
+      { account: kas, budget: 1_000_000, actual: 1_200_000, difference: -200_000 },
+      { account: kas, budget: 500_000, actual: 100_000, difference: 400_000 },
+    ];
+    expect(budgetTotals(rows)).toEqual({ budget: 1_500_000, actual: 1_300_000, difference: 200_000 });
+    expect(budgetTotals([])).toEqual({ budget: 0, actual: 0, difference: 0 });
+    expect(withBudget(rows[0]!, 1_500_000)).toEqual({ account: kas, budget: 1_500_000, actual: 1_200_000, difference: 300_000 });
   });
 });

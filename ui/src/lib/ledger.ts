@@ -369,3 +369,15 @@ export function mergeBudgetRows(accounts: readonly Account[], report: BudgetRepo
   for (const r of report.rows) if (!listed.has(r.account.id)) rows.push(r);
   return rows.sort((a, b) => a.account.code.localeCompare(b.account.code));
 }
+
+/** Totals of the rows shown: Anggaran, Realisasi, Selisih (negative when over budget). */
+export function budgetTotals(rows: readonly BudgetRow[]): { budget: number; actual: number; difference: number } {
+  const budget = rows.reduce((sum, r) => sum + r.budget, 0);
+  const actual = rows.reduce((sum, r) => sum + r.actual, 0);
+  return { budget, actual, difference: budget - actual };
+}
+
+/** A row after its budget was saved as `budget`. */
+export function withBudget(row: BudgetRow, budget: number): BudgetRow {
+  return { ...row, budget, difference: budget - row.actual };
+}
