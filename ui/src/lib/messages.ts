@@ -121,7 +121,7 @@ export const id = {
   "home.next.profile.action": "Buka Pengaturan",
   "home.next.language": "Ganti bahasa tampilan kapan saja lewat tombol ID / EN di kanan atas.",
   "home.next.coming":
-    "Kasir, pesanan, produk, pelanggan, pembukuan, dan laporan sedang disiapkan untuk versi berikutnya.",
+    "Kasir, pesanan, produk, dan pelanggan sedang disiapkan untuk versi berikutnya.",
 
   "unavailable.title": "{section} belum tersedia di versi ini.",
   "unavailable.badge": "Segera hadir",
@@ -134,10 +134,6 @@ export const id = {
     "Nanti di sini Anda menyimpan daftar produk dengan harga jual, harga pokok, dan jumlah stok.",
   "unavailable.pelanggan":
     "Nanti di sini Anda menyimpan data pelanggan, riwayat belanja mereka, dan piutang yang belum dibayar.",
-  "unavailable.pembukuan":
-    "Nanti di sini Anda mencatat pemasukan, pengeluaran, utang, dan piutang dalam buku kas.",
-  "unavailable.laporan":
-    "Nanti di sini Anda melihat laporan laba rugi, laporan posisi keuangan, dan perkiraan PPh Final UMKM.",
 
   "settings.title": "Pengaturan",
   "settings.intro": "Atur profil usaha dan bahasa tampilan.",
@@ -643,7 +639,7 @@ export const en: Record<MessageKey, string> = {
   "home.next.profile.action": "Open Settings",
   "home.next.language": "Switch the display language any time with the ID / EN buttons at the top right.",
   "home.next.coming":
-    "Cashier, orders, products, customers, bookkeeping and reports are being prepared for the next version.",
+    "Cashier, orders, products and customers are being prepared for the next version.",
 
   "unavailable.title": "{section} is not available in this version yet.",
   "unavailable.badge": "Coming soon",
@@ -656,10 +652,6 @@ export const en: Record<MessageKey, string> = {
     "Here you will keep your product list with selling prices, cost prices and stock levels.",
   "unavailable.pelanggan":
     "Here you will keep customer details, their purchase history and any unpaid receivables.",
-  "unavailable.pembukuan":
-    "Here you will record income, expenses, payables and receivables in the cash book.",
-  "unavailable.laporan":
-    "Here you will see the profit and loss statement, the balance sheet and an estimate of PPh Final UMKM.",
 
   "settings.title": "Settings",
   "settings.intro": "Manage the business profile and display language.",

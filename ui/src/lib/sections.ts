@@ -15,18 +15,21 @@ export const SECTIONS = [
 
 export type Section = (typeof SECTIONS)[number];
 
+/** Sections with a screen of their own in this version. */
+export const BUILT_SECTIONS = ["beranda", "pembukuan", "laporan", "sinkronisasi", "pengaturan"] as const;
+
+type BuiltSection = (typeof BUILT_SECTIONS)[number];
+
 /** Sections that only show a "not available yet" card in this version. */
-export type UnbuiltSection = Exclude<Section, "beranda" | "sinkronisasi" | "pengaturan">;
+export type UnbuiltSection = Exclude<Section, BuiltSection>;
 
 export const UNBUILT_DESCRIPTION: Record<UnbuiltSection, MessageKey> = {
   kasir: "unavailable.kasir",
   pesanan: "unavailable.pesanan",
   produk: "unavailable.produk",
   pelanggan: "unavailable.pelanggan",
-  pembukuan: "unavailable.pembukuan",
-  laporan: "unavailable.laporan",
 };
 
 export function isUnbuilt(s: Section): s is UnbuiltSection {
-  return s !== "beranda" && s !== "sinkronisasi" && s !== "pengaturan";
+  return !(BUILT_SECTIONS as readonly Section[]).includes(s);
 }
