@@ -89,10 +89,7 @@ pub(crate) async fn debt_reminder(
     phone: String,
 ) -> Result<Reminder, UiError> {
     let lang = shell.lang();
-    shell.with_store(|s| {
-        let d = s.debt(entry_id(&debt)?)?;
-        usahaku_core::journal::debt_reminder(&d, &s.profile()?.name, &phone, lang)
-    })
+    shell.with_store(|s| s.debt_reminder(entry_id(&debt)?, &phone, lang))
 }
 
 /// Koreksi: reverses an entry today.

@@ -257,7 +257,7 @@ fn print_document(out: &mut impl Write, doc: &Document) -> Result<(), CoreError>
             Block::Table { columns, rows } => {
                 let cell = |c: &Cell| match c {
                     Cell::Text(t) => t.clone(),
-                    Cell::Money(m) => m.to_string(),
+                    Cell::Money(m) => usahaku_export::statement_amount(*m),
                     Cell::Empty => String::new(),
                 };
                 let line = |cells: Vec<String>| {
@@ -502,8 +502,8 @@ pub(crate) fn debt(
             Ok(())
         }
         DebtAction::Ingatkan { id, phone } => {
-            let d = store.debt(Uuid::parse_str(id.trim()).map_err(|_| LedgerError::NotADebt)?)?;
-            let r = usahaku_core::journal::debt_reminder(&d, &store.profile()?.name, &phone, lang)?;
+            let debt = Uuid::parse_str(id.trim()).map_err(|_| LedgerError::NotADebt)?;
+            let r = store.debt_reminder(debt, &phone, lang)?;
             writeln!(out, "{}\n\n{}", r.text, r.link)?;
             Ok(())
         }

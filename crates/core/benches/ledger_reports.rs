@@ -78,7 +78,9 @@ fn fill(store: &mut Store, target_lines: u64) -> Result<u64, Box<dyn std::error:
         let amount = Money::from_rupiah(1_000 + rng.below(2_000_000) as i64);
         let m = money[rng.below(3) as usize];
         let e = match rng.below(20) {
-            0..=11 => entry(day, EntryKind::Income, vec![NewLine::debit(m, amount), NewLine::credit(sales, amount)]),
+            0..=11 => {
+                entry(day, EntryKind::Income, vec![NewLine::debit(m, amount), NewLine::credit(sales, amount)])
+            }
             12..=16 => {
                 let x = expenses[rng.below(6) as usize];
                 entry(day, EntryKind::Expense, vec![NewLine::debit(x, amount), NewLine::credit(m, amount)])
@@ -89,11 +91,16 @@ fn fill(store: &mut Store, target_lines: u64) -> Result<u64, Box<dyn std::error:
                 entry(
                     day,
                     EntryKind::Manual,
-                    vec![NewLine::debit(m, amount), NewLine::debit(discount, off), NewLine::credit(sales, gross)],
+                    vec![
+                        NewLine::debit(m, amount),
+                        NewLine::debit(discount, off),
+                        NewLine::credit(sales, gross),
+                    ],
                 )
             }
             _ => {
-                let to = money[(rng.below(2) as usize + 1 + money.iter().position(|x| *x == m).unwrap_or(0)) % 3];
+                let to =
+                    money[(rng.below(2) as usize + 1 + money.iter().position(|x| *x == m).unwrap_or(0)) % 3];
                 entry(day, EntryKind::Transfer, vec![NewLine::debit(to, amount), NewLine::credit(m, amount)])
             }
         };
@@ -144,23 +151,44 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     drop(fill_dir);
     let mut store = Store::open(&path, clock)?;
     let size = std::fs::metadata(&path)?.len();
-    println!("ledger_reports: {entries} entries, {target}+ journal lines, 2022–2026, file {:.0} MB", size as f64 / 1e6);
-    println!("  filled through Store::post in {:.0} s ({:.0} µs per entry)", fill_time.as_secs_f64(), fill_time.as_secs_f64() * 1e6 / entries as f64);
+    println!(
+        "ledger_reports: {entries} entries, {target}+ journal lines, 2022–2026, file {:.0} MB",
+        size as f64 / 1e6
+    );
+    println!(
+        "  filled through Store::post in {:.0} s ({:.0} µs per entry)",
+        fill_time.as_secs_f64(),
+        fill_time.as_secs_f64() * 1e6 / entries as f64
+    );
 
     let runs = 15;
     let year = (date(2026, 1, 1), date(2026, 12, 31));
     let (f, m) = time(runs, || store.profit_and_loss(year.0, year.1).map(|p| p.net_profit));
-    println!("  Laba Rugi 2026 (whole months):          median {:>8.2} ms (first {:.2} ms) target <= 300 ms", ms(m), ms(f));
+    println!(
+        "  Laba Rugi 2026 (whole months):          median {:>8.2} ms (first {:.2} ms) target <= 300 ms",
+        ms(m),
+        ms(f)
+    );
     let (f, m) = time(runs, || store.balance_sheet(year.1).map(|b| b.total_assets));
-    println!("  Posisi Keuangan 31 Dec 2026:            median {:>8.2} ms (first {:.2} ms) target <= 300 ms", ms(m), ms(f));
-    let (f, m) = time(runs, || store.profit_and_loss(date(2026, 1, 15), date(2026, 12, 14)).map(|p| p.net_profit));
+    println!(
+        "  Posisi Keuangan 31 Dec 2026:            median {:>8.2} ms (first {:.2} ms) target <= 300 ms",
+        ms(m),
+        ms(f)
+    );
+    let (f, m) =
+        time(runs, || store.profit_and_loss(date(2026, 1, 15), date(2026, 12, 14)).map(|p| p.net_profit));
     println!("  Laba Rugi 15 Jan – 14 Dec 2026:         median {:>8.2} ms (first {:.2} ms)", ms(m), ms(f));
     let (f, m) = time(runs, || store.balance_sheet(date(2026, 12, 14)).map(|b| b.total_assets));
     println!("  Posisi Keuangan 14 Dec 2026:            median {:>8.2} ms (first {:.2} ms)", ms(m), ms(f));
     let (f, m) = time(runs, || store.cash_flow(year.0, year.1).map(|c| c.net));
     println!("  Arus Kas 2026:                          median {:>8.2} ms (first {:.2} ms)", ms(m), ms(f));
     let kas = store.account_by_role(AccountRole::Cash)?.id;
-    let nov = CashBookFilter { from: date(2026, 11, 1), to: date(2026, 11, 30), money_account: Some(kas), category: None };
+    let nov = CashBookFilter {
+        from: date(2026, 11, 1),
+        to: date(2026, 11, 30),
+        money_account: Some(kas),
+        category: None,
+    };
     let (f, m) = time(runs, || store.cash_book(&nov).map(|b| b.closing));
     println!("  Buku kas Kas, November 2026:            median {:>8.2} ms (first {:.2} ms)", ms(m), ms(f));
     let (f, m) = time(runs, || store.general_ledger(kas, nov.from, nov.to).map(|g| g.closing));
@@ -183,6 +211,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             posts.push(t.elapsed());
         }
     }
-    println!("  posting one entry with its op (FULL sync): median {:>5.2} ms target <= 2 ms", ms(median(posts)));
+    println!(
+        "  posting one entry with its op (FULL sync): median {:>5.2} ms target <= 2 ms",
+        ms(median(posts))
+    );
     Ok(())
 }

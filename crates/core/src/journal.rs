@@ -278,12 +278,24 @@ impl Store {
     }
 }
 
-/// The reminder message for an open piutang and its WhatsApp link to `phone` (any Indonesian
-/// form: `0812…`, `+62 812…`); refused with [`CoreError::Invalid`] when the phone is not valid.
-pub fn debt_reminder(debt: &Debt, business_name: &str, phone: &str, lang: Lang) -> Result<Reminder> {
+impl Store {
+    /// The reminder message for a piutang and its WhatsApp link to `phone` (any Indonesian
+    /// form: `0812…`, `+62 812…`); refused with [`CoreError::Invalid`] when the phone is not
+    /// valid. The keterangan is said only when the owner wrote one (not the category's name
+    /// the cash book shows for an empty one).
+    pub fn debt_reminder(&self, debt: Uuid, phone: &str, lang: Lang) -> Result<Reminder> {
+        let debt = self.debt(debt)?;
+        let business = self.profile()?.name;
+        let memo_is_category = self.accounts()?.iter().any(|a| a.name == debt.memo);
+        let memo = if memo_is_category { "" } else { debt.memo.as_str() };
+        reminder_text(&debt, memo, &business, phone, lang)
+    }
+}
+
+fn reminder_text(debt: &Debt, memo: &str, business_name: &str, phone: &str, lang: Lang) -> Result<Reminder> {
     let phone = normalize_phone(phone)
         .map_err(|problem| CoreError::Invalid { field: ProfileField::Phone, problem })?;
-    let what = if debt.memo.is_empty() { String::new() } else { format!(" ({})", debt.memo) };
+    let what = if memo.is_empty() { String::new() } else { format!(" ({memo})") };
     let due = debt.due_date.map(format_date);
     let text = match (lang, due) {
         (Lang::Id, Some(due)) => format!(

@@ -499,14 +499,7 @@ fn the_cash_book_and_buku_besar_of_bu_sari_show_the_hand_computed_balances() {
     assert_eq!(part.rows[0].debit, rp(500_000));
 
     // The reminder for Pak Budi's Rp500.000, due 30 Nov.
-    let debt = s.debts().unwrap().into_iter().find(|d| d.id == budi).unwrap();
-    let r = usahaku_core::journal::debt_reminder(
-        &debt,
-        "Toko Kue Bu Sari",
-        "0812-3456-7890",
-        usahaku_core::Lang::Id,
-    )
-    .unwrap();
+    let r = s.debt_reminder(budi, "0812-3456-7890", usahaku_core::Lang::Id).unwrap();
     assert_eq!(
         r.text,
         "Halo Warung Pak Budi, kami dari Toko Kue Bu Sari ingin mengingatkan tagihan sebesar Rp500.000 (Kue pesanan) \
@@ -518,14 +511,29 @@ fn the_cash_book_and_buku_besar_of_bu_sari_show_the_hand_computed_balances() {
         r.link
     );
     assert!(r.link.contains("Rp500%2E000"), "{}", r.link);
-    let bad =
-        usahaku_core::journal::debt_reminder(&debt, "Toko", "08123", usahaku_core::Lang::Id).unwrap_err();
+    let bad = s.debt_reminder(budi, "08123", usahaku_core::Lang::Id).unwrap_err();
     assert!(
         bad.message(usahaku_core::Lang::Id).contains("Nomor telepon"),
         "{}",
         bad.message(usahaku_core::Lang::Id)
     );
     let _ = supplier;
+    // A piutang without a keterangan of its own: the message does not name the category.
+    let plain = s
+        .record_receivable(&NewDebt {
+            date: date(2026, 11, 16),
+            counterparty: "Bu Rina".into(),
+            amount: rp(75_000),
+            category: id(&s, "4-101"),
+            due_date: None,
+            note: String::new(),
+        })
+        .unwrap();
+    let r = s.debt_reminder(plain, "+62 812 3456 7890", usahaku_core::Lang::Id).unwrap();
+    assert_eq!(
+        r.text,
+        "Halo Bu Rina, kami dari Toko Kue Bu Sari ingin mengingatkan tagihan sebesar Rp75.000. Terima kasih."
+    );
 }
 
 /// Anggaran: set once, a budget holds for the months after it; actual vs budget by hand.

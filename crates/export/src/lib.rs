@@ -139,6 +139,17 @@ fn total(label: impl Into<String>, amount: Money) -> Row {
     Row { cells: vec![text(label), Cell::Money(amount)], total: true }
 }
 
+/// An amount as statements show it: `Rp1.250.000`, a negative one in brackets `(Rp700.000)`
+/// (as the app's report screens do).
+pub fn statement_amount(m: Money) -> String {
+    if m < Money::ZERO {
+        let positive = m.checked_neg().map_or_else(|_| m.to_string(), |p| p.to_string());
+        format!("({positive})")
+    } else {
+        m.to_string()
+    }
+}
+
 /// A debit or credit cell: blank when zero.
 fn side(amount: Money) -> Cell {
     if amount == Money::ZERO { Cell::Empty } else { Cell::Money(amount) }

@@ -204,7 +204,7 @@ impl Pages {
                     let label = fit(font, BODY, t, AMOUNT_COL - 6.0);
                     self.text_right(right, y, font, BODY, &label);
                 }
-                Cell::Money(m) => self.text_right(right, y, font, BODY, &m.to_string()),
+                Cell::Money(m) => self.text_right(right, y, font, BODY, &crate::statement_amount(*m)),
                 Cell::Empty => {}
             }
         }

@@ -19,9 +19,9 @@ pub fn to_xlsx(doc: &Document) -> Result<Vec<u8>, XlsxError> {
     sheet.set_name(sheet_name(&doc.sheet))?;
     let bold = Format::new().set_bold();
     let title = Format::new().set_bold().set_font_size(14);
-    let money = Format::new().set_num_format("#,##0;-#,##0");
+    let money = Format::new().set_num_format("#,##0;(#,##0)");
     let money_total =
-        Format::new().set_num_format("#,##0;-#,##0").set_bold().set_border_top(FormatBorder::Thin);
+        Format::new().set_num_format("#,##0;(#,##0)").set_bold().set_border_top(FormatBorder::Thin);
     let head = Format::new().set_bold().set_border_bottom(FormatBorder::Thin);
     let head_right = Format::new()
         .set_bold()

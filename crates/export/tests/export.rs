@@ -146,12 +146,12 @@ fn the_pdf_renders_a_page_with_the_statements() {
     for expected in [
         "Toko Kue Bu Sari",
         "Laporan Posisi Keuangan",
-        "Rp14.250.000", // jumlah aset
-        "Rp13.950.000", // jumlah ekuitas
-        "Rp8.000.000",  // pendapatan
-        "Rp4.650.000",  // laba bersih
-        "Rp10.250.000", // kas akhir
-        "-Rp3.500.000", // investasi
+        "Rp14.250.000",  // jumlah aset
+        "Rp13.950.000",  // jumlah ekuitas
+        "Rp8.000.000",   // pendapatan
+        "Rp4.650.000",   // laba bersih
+        "Rp10.250.000",  // kas akhir
+        "(Rp3.500.000)", // investasi
         "Standar Akuntansi Keuangan Entitas Mikro",
         "Halaman 1 dari",
     ] {
