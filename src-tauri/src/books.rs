@@ -322,3 +322,38 @@ pub(crate) async fn open_exported(
         }
     })
 }
+
+/// Adds an account to the chart (empty code: the next free one of its kind).
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn add_account(
+    shell: tauri::State<'_, Shell>,
+    code: String,
+    name: String,
+    role: usahaku_core::ledger::AccountRole,
+) -> Result<Account, UiError> {
+    shell.with_store(|s| s.add_account(&code, &name, role))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn rename_account(
+    shell: tauri::State<'_, Shell>,
+    account: String,
+    name: String,
+) -> Result<Account, UiError> {
+    shell.with_store(|s| {
+        let id = s.find_account(&account)?.id;
+        s.rename_account(id, &name)
+    })
+}
+
+/// Removes an account the owner added and never used.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn remove_account(shell: tauri::State<'_, Shell>, account: String) -> Result<(), UiError> {
+    shell.with_store(|s| {
+        let id = s.find_account(&account)?.id;
+        s.remove_account(id)
+    })
+}

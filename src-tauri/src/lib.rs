@@ -199,6 +199,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             books::open_whatsapp,
             books::export_report,
             books::open_exported,
+            books::add_account,
+            books::rename_account,
+            books::remove_account,
         ])
 }
 

@@ -5,7 +5,7 @@ use clap::{Args, Subcommand};
 use jiff::civil::Date;
 use std::io::Write;
 use std::path::PathBuf;
-use usahaku_core::ledger::{LedgerError, parse_date};
+use usahaku_core::ledger::{AccountRole, LedgerError, parse_date};
 use usahaku_core::ledger_input::{CashAction, CashInput, DebtInput, PaymentInput};
 use usahaku_core::profile::format_date;
 use usahaku_core::{CoreError, Lang, Money, Store};
@@ -618,6 +618,86 @@ pub(crate) fn anggaran(store: &mut Store, action: AnggaranAction, lang: Lang) ->
         account.name,
         lang.pick("per bulan mulai", "a month from")
     )?;
+    Ok(())
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum AkunAction {
+    /// Tambah akun, mis. rekening bank kedua atau jenis beban baru.
+    Tambah {
+        /// Nama akun, mis. "Bank BRI".
+        #[arg(long, visible_alias = "nama")]
+        name: String,
+        /// Jenis: kas, bank, dompet, piutang, persediaan, aset-tetap, aset, utang, utang-bank,
+        /// modal, pendapatan, beban.
+        #[arg(long = "kind", visible_alias = "jenis")]
+        kind: String,
+        /// Kode (kosong = kode berikutnya untuk jenis itu).
+        #[arg(long, visible_alias = "kode", default_value = "")]
+        code: String,
+    },
+    /// Ganti nama akun.
+    GantiNama {
+        /// Akun (kode atau nama).
+        account: String,
+        /// Nama baru.
+        #[arg(long, visible_alias = "nama")]
+        name: String,
+    },
+    /// Hapus akun tambahan yang belum pernah dipakai.
+    Hapus {
+        /// Akun (kode atau nama).
+        account: String,
+    },
+}
+
+fn role_of(kind: &str) -> Option<AccountRole> {
+    Some(match kind.trim().to_lowercase().as_str() {
+        "kas" => AccountRole::Cash,
+        "bank" => AccountRole::Bank,
+        "dompet" | "dompet-digital" | "e-wallet" => AccountRole::Ewallet,
+        "piutang" => AccountRole::Receivable,
+        "persediaan" => AccountRole::Inventory,
+        "aset-tetap" | "peralatan" => AccountRole::FixedAsset,
+        "aset" => AccountRole::OtherAsset,
+        "utang" => AccountRole::Payable,
+        "utang-bank" | "pinjaman" => AccountRole::Loan,
+        "modal" => AccountRole::Capital,
+        "pendapatan" => AccountRole::OtherIncome,
+        "beban" => AccountRole::Expense,
+        _ => return None,
+    })
+}
+
+pub(crate) fn akun_change(store: &mut Store, action: AkunAction, lang: Lang) -> Result<(), CoreError> {
+    let mut out = std::io::stdout().lock();
+    match action {
+        AkunAction::Tambah { name, kind, code } => {
+            let Some(role) = role_of(&kind) else {
+                eprintln!(
+                    "{}: {}",
+                    lang.pick("Galat", "Error"),
+                    lang.pick(
+                        "Jenis akun tidak dikenal. Pilih: kas, bank, dompet, piutang, persediaan, aset-tetap, aset, utang, utang-bank, modal, pendapatan, beban.",
+                        "Unknown account kind. Choose: kas, bank, dompet, piutang, persediaan, aset-tetap, aset, utang, utang-bank, modal, pendapatan, beban.",
+                    )
+                );
+                std::process::exit(2);
+            };
+            let a = store.add_account(&code, &name, role)?;
+            writeln!(out, "{} {} {}", lang.pick("Akun ditambahkan:", "Account added:"), a.code, a.name)?;
+        }
+        AkunAction::GantiNama { account, name } => {
+            let id = store.find_account(&account)?.id;
+            let a = store.rename_account(id, &name)?;
+            writeln!(out, "{} {} {}", lang.pick("Nama akun diganti:", "Account renamed:"), a.code, a.name)?;
+        }
+        AkunAction::Hapus { account } => {
+            let a = store.find_account(&account)?;
+            store.remove_account(a.id)?;
+            writeln!(out, "{} {} {}", lang.pick("Akun dihapus:", "Account removed:"), a.code, a.name)?;
+        }
+    }
     Ok(())
 }
 

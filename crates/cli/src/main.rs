@@ -94,7 +94,9 @@ enum Command {
     },
     /// Bagan akun.
     Akun {
-        /// Keluaran JSON.
+        #[command(subcommand)]
+        action: Option<books::AkunAction>,
+        /// Keluaran JSON (daftar akun).
         #[arg(long)]
         json: bool,
     },
@@ -556,7 +558,8 @@ fn run(cli: Cli, lang: Lang) -> Result<(), CoreError> {
         Command::Laporan { report } => books::laporan(&open(clock)?, report, lang)?,
         Command::TutupBuku { month, reopen } => books::tutup_buku(&mut open(clock)?, &month, reopen, lang)?,
         Command::Anggaran { action } => books::anggaran(&mut open(clock)?, action, lang)?,
-        Command::Akun { json } => books::akun(&open(clock)?, json)?,
+        Command::Akun { action: None, json } => books::akun(&open(clock)?, json)?,
+        Command::Akun { action: Some(action), .. } => books::akun_change(&mut open(clock)?, action, lang)?,
         Command::Ops { action: OpsAction::List { limit, json } } => {
             let store = open(clock)?;
             let tz = store.profile()?.timezone;

@@ -240,3 +240,37 @@ fn bad_ledger_input_is_refused_clearly_and_writes_nothing() {
     }
     assert_eq!(ops(h), before_locked, "nothing written");
 }
+
+#[test]
+fn accounts_are_added_renamed_and_removed_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = dir.path();
+    ok(h, &["init", "--nama", "Warung Uji", "--pemilik", "Uji"]);
+    assert!(ok(h, &["akun", "tambah", "--nama", "Bank BRI", "--jenis", "bank"]).contains("1-403 Bank BRI"));
+    ok(
+        h,
+        &[
+            "kas",
+            "masuk",
+            "--jumlah",
+            "50.000",
+            "--kategori",
+            "penjualan",
+            "--akun",
+            "Bank BRI",
+            "--tanggal",
+            "2026-11-02",
+        ],
+    );
+    let book = json(h, &["kas", "daftar", "--dari", "2026-11-01", "--akun", "bri", "--json"]);
+    assert_eq!(book["closing"], 50_000);
+    ok(h, &["akun", "ganti-nama", "1-403", "--nama", "Bank BRI Cabang Ubud"]);
+    let o = usahaku(h, &["akun", "hapus", "Bank BRI Cabang Ubud"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("sudah dipakai"));
+    let o = usahaku(h, &["akun", "tambah", "--nama", "X", "--jenis", "lain"]);
+    assert_eq!(o.status.code(), Some(2));
+    ok(h, &["akun", "tambah", "--nama", "Beban cadangan", "--jenis", "beban"]);
+    ok(h, &["akun", "hapus", "cadangan"]);
+    assert!(!ok(h, &["akun"]).contains("Beban cadangan"));
+}

@@ -137,7 +137,26 @@ impl AccountRole {
         }
     }
 
-    /// The role an account added by the owner gets when none is given.
+    /// The kind of account a role belongs to.
+    pub fn kind(self) -> AccountKind {
+        use AccountRole::*;
+        match self {
+            Cash
+            | Bank
+            | Ewallet
+            | Receivable
+            | Inventory
+            | FixedAsset
+            | AccumulatedDepreciation
+            | OtherAsset => AccountKind::Asset,
+            Payable | CustomerDeposit | Loan | OtherLiability => AccountKind::Liability,
+            Capital | Drawing => AccountKind::Equity,
+            Sales | SalesDiscount | OtherIncome => AccountKind::Revenue,
+            Cogs | Expense | Depreciation => AccountKind::Expense,
+        }
+    }
+
+    /// The role an account of `kind` gets when none is chosen.
     pub fn default_for(kind: AccountKind) -> Self {
         match kind {
             AccountKind::Asset => AccountRole::OtherAsset,
@@ -186,6 +205,24 @@ pub fn default_account_id(code: &str) -> Uuid {
     let digits: u128 =
         code.chars().filter(char::is_ascii_digit).fold(0, |n, c| n * 10 + u128::from(c as u8 - b'0'));
     Uuid::from_u128(0x7573_6168_616b_7500_0000_0000_0000_0000 | digits)
+}
+
+/// The next free code of a kind: one past the highest `<n>-<digits>` code of that kind
+/// (`6-199` → `6-200`), or `<n>-901` for the first.
+fn next_code(accounts: &[Account], kind: AccountKind) -> String {
+    let prefix = match kind {
+        AccountKind::Asset => 1,
+        AccountKind::Liability => 2,
+        AccountKind::Equity => 3,
+        AccountKind::Revenue => 4,
+        AccountKind::Expense => 6,
+    };
+    let highest = accounts
+        .iter()
+        .filter_map(|a| a.code.strip_prefix(&format!("{prefix}-")).and_then(|n| n.parse::<u32>().ok()))
+        .max()
+        .unwrap_or(900);
+    format!("{prefix}-{}", highest + 1)
 }
 
 fn month_lock_id(year: i16, month: i8) -> Uuid {
@@ -373,6 +410,15 @@ pub enum LedgerError {
     /// A budget below zero.
     #[error("negative budget")]
     NegativeBudget,
+    /// Another account already has this code.
+    #[error("duplicate account code {0}")]
+    DuplicateCode(String),
+    /// Another active account already has this name.
+    #[error("duplicate account name {0}")]
+    DuplicateName(String),
+    /// The account has postings (or ships with the app) and cannot be removed.
+    #[error("account in use: {0}")]
+    AccountInUse(String),
 }
 
 impl LedgerError {
@@ -398,6 +444,9 @@ impl LedgerError {
             LedgerError::BadDate(_) => "bad_date",
             LedgerError::NotExpenseAccount(_) => "not_expense_account",
             LedgerError::NegativeBudget => "negative_budget",
+            LedgerError::DuplicateCode(_) => "duplicate_code",
+            LedgerError::DuplicateName(_) => "duplicate_name",
+            LedgerError::AccountInUse(_) => "account_in_use",
         }
     }
 
@@ -412,6 +461,8 @@ impl LedgerError {
             ("name", Id) => "Nama akun",
             ("name", En) => "Account name",
             ("category", Id) => "Kategori",
+            ("code", Id) => "Kode akun",
+            ("code", En) => "Account code",
             ("category", En) => "Category",
             (_, Id) => "Isian",
             (_, En) => "Field",
@@ -479,6 +530,16 @@ impl LedgerError {
             }
             (LedgerError::NegativeBudget, Id) => "Anggaran tidak boleh kurang dari Rp0.".into(),
             (LedgerError::NegativeBudget, En) => "A budget cannot be below Rp0.".into(),
+            (LedgerError::DuplicateCode(c), Id) => format!("Kode akun {c} sudah dipakai akun lain."),
+            (LedgerError::DuplicateCode(c), En) => format!("Account code {c} is already used."),
+            (LedgerError::DuplicateName(n), Id) => format!("Sudah ada akun bernama \"{n}\"."),
+            (LedgerError::DuplicateName(n), En) => format!("An account named \"{n}\" already exists."),
+            (LedgerError::AccountInUse(n), Id) => format!(
+                "Akun \"{n}\" tidak bisa dihapus karena sudah dipakai atau bawaan aplikasi. Ganti namanya bila perlu."
+            ),
+            (LedgerError::AccountInUse(n), En) => {
+                format!("Account \"{n}\" cannot be removed: it is in use or comes with the app. Rename it instead.")
+            }
         }
     }
 }
@@ -874,14 +935,22 @@ impl Store {
     }
 
     /// Adds an account to the chart (synced as a last-writer-wins entity).
-    pub fn add_account(&mut self, code: &str, name: &str, kind: AccountKind) -> Result<Account> {
+    pub fn add_account(&mut self, code: &str, name: &str, role: AccountRole) -> Result<Account> {
+        let kind = role.kind();
         let name = clean_text(name, "name", 80)?;
         if name.is_empty() {
             return Err(LedgerError::Required("name").into());
         }
-        let code = clean_text(code, "name", 20)?;
+        let existing = self.accounts()?;
+        if existing.iter().any(|a| !a.archived && a.name.to_lowercase() == name.to_lowercase()) {
+            return Err(LedgerError::DuplicateName(name).into());
+        }
+        let code = clean_text(code, "code", 20)?;
+        let code = if code.is_empty() { next_code(&existing, kind) } else { code };
+        if existing.iter().any(|a| a.code == code) {
+            return Err(LedgerError::DuplicateCode(code).into());
+        }
         let id = crate::clock::new_id(self.clock.as_ref());
-        let role = AccountRole::default_for(kind);
         let patch = LwwPatch {
             fields: vec![
                 ("code".into(), FieldValue::Text(code)),
@@ -902,9 +971,31 @@ impl Store {
         if name.is_empty() {
             return Err(LedgerError::Required("name").into());
         }
+        let lower = name.to_lowercase();
+        if self.accounts()?.iter().any(|a| a.id != id && !a.archived && a.name.to_lowercase() == lower) {
+            return Err(LedgerError::DuplicateName(name).into());
+        }
         let patch = LwwPatch { fields: vec![("name".into(), FieldValue::Text(name))] };
         self.commit(Change::Lww { entity: EntityKind::Account, entity_id: id, patch })?;
         self.account(id)
+    }
+
+    /// Removes an account the owner added and never used: it is archived (hidden from the
+    /// pickers). Accounts with postings, and the ones that ship with the app, stay.
+    pub fn remove_account(&mut self, id: Uuid) -> Result<()> {
+        let a = self.account(id)?;
+        let used: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT 1 FROM journal_line WHERE account_id = ?1 LIMIT 1")?
+            .query_row([id.as_bytes().as_slice()], |r| r.get(0))
+            .optional()?;
+        let shipped = id.as_u128() >> 64 == default_account_id("").as_u128() >> 64;
+        if used.is_some() || shipped {
+            return Err(LedgerError::AccountInUse(a.name).into());
+        }
+        let patch = LwwPatch { fields: vec![("archived".into(), FieldValue::Int(1))] };
+        self.commit(Change::Lww { entity: EntityKind::Account, entity_id: id, patch })?;
+        Ok(())
     }
 
     fn money_account(&self, id: Uuid) -> Result<Account> {

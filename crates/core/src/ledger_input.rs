@@ -101,13 +101,14 @@ impl Store {
     }
 
     /// An account named by its id, its code (`1-101`), its name (any case), or a part of
-    /// its name that matches exactly one account (`bahan` → Beban bahan baku).
+    /// its name that matches exactly one account (`bahan` → Beban bahan baku). Names and
+    /// codes find only accounts in use (not removed ones).
     pub fn find_account(&self, text: &str) -> Result<Account> {
         let t = text.trim();
         if let Ok(id) = Uuid::parse_str(t) {
             return self.account(id);
         }
-        let all = self.accounts()?;
+        let all: Vec<Account> = self.accounts()?.into_iter().filter(|a| !a.archived).collect();
         let lower = t.to_lowercase();
         if let Some(a) = all.iter().find(|a| a.code == t || a.name.to_lowercase() == lower) {
             return Ok(a.clone());

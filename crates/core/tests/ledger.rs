@@ -656,3 +656,62 @@ fn the_notes_state_compliance_with_sak_emkm_and_carry_the_figures() {
     assert!(all.contains("laba (rugi) bersih Rp4.650.000"), "{all}");
     assert_eq!(n.notes[1].title, "Pernyataan kepatuhan");
 }
+
+/// The owner adds a second bank account and a new expense, renames one, and may remove only
+/// an account never used that did not come with the app.
+#[test]
+fn owners_add_rename_and_remove_only_unused_accounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = business(dir.path(), "Toko Kue Bu Sari");
+    let bri = s.add_account("", "Bank BRI", AccountRole::Bank).unwrap();
+    assert_eq!(
+        (bri.code.as_str(), bri.kind),
+        ("1-403", usahaku_core::ledger::AccountKind::Asset),
+        "after 1-402"
+    );
+    let kemasan = s.add_account("6-150", "Beban kemasan", AccountRole::Expense).unwrap();
+    let ops = s.op_count().unwrap();
+    for (result, code) in [
+        (s.add_account("", "bank bri", AccountRole::Bank), "duplicate_name"),
+        (s.add_account("6-150", "Beban plastik", AccountRole::Expense), "duplicate_code"),
+        (s.add_account("", "  ", AccountRole::Expense), "required"),
+    ] {
+        match result {
+            Err(CoreError::Ledger(e)) => assert_eq!(e.code(), code),
+            other => panic!("{code}: {other:?}"),
+        }
+    }
+    assert_eq!(s.op_count().unwrap(), ops, "nothing written");
+
+    // Money in through the new bank, spent on the new expense: both reports see them.
+    s.record_income(&cash_move(date(2026, 11, 2), 900_000, id(&s, "4-101"), bri.id, "Transfer pelanggan"))
+        .unwrap();
+    s.record_expense(&cash_move(date(2026, 11, 3), 120_000, kemasan.id, bri.id, "Kardus")).unwrap();
+    let cf = s.cash_flow(date(2026, 11, 1), date(2026, 11, 30)).unwrap();
+    assert_eq!((cf.operating, cf.closing), (rp(780_000), rp(780_000)));
+    let book = s
+        .cash_book(&usahaku_core::journal::CashBookFilter {
+            from: date(2026, 11, 1),
+            to: date(2026, 11, 30),
+            money_account: Some(bri.id),
+            category: None,
+        })
+        .unwrap();
+    assert_eq!((book.rows.len(), book.closing), (2, rp(780_000)));
+
+    s.rename_account(kemasan.id, "Beban kemasan & label").unwrap();
+    assert_eq!(s.find_account("kemasan").unwrap().name, "Beban kemasan & label");
+    assert!(matches!(
+        s.rename_account(kemasan.id, "Beban sewa"),
+        Err(CoreError::Ledger(LedgerError::DuplicateName(_)))
+    ));
+    let in_use =
+        |r: usahaku_core::Result<()>| matches!(r, Err(CoreError::Ledger(LedgerError::AccountInUse(_))));
+    assert!(in_use(s.remove_account(kemasan.id)), "used");
+    assert!(in_use(s.remove_account(id(&s, "1-103"))), "ships with the app");
+    let spare = s.add_account("", "Beban lain cadangan", AccountRole::Expense).unwrap();
+    s.remove_account(spare.id).unwrap();
+    assert!(s.account(spare.id).unwrap().archived);
+    // Its name is free again.
+    s.add_account("", "Beban lain cadangan", AccountRole::Expense).unwrap();
+}

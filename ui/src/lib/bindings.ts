@@ -51,6 +51,11 @@ export const commands = {
 	exportReport: (request: ReportRequest, format: ExportFormat) => typedError<string, UiError>(__TAURI_INVOKE("export_report", { request, format })),
 	/**  Opens an exported report with the system's viewer. Only files in the export folder. */
 	openExported: (path: string) => typedError<null, UiError>(__TAURI_INVOKE("open_exported", { path })),
+	/**  Adds an account to the chart (empty code: the next free one of its kind). */
+	addAccount: (code: string, name: string, role: AccountRole) => typedError<Account, UiError>(__TAURI_INVOKE("add_account", { code, name, role })),
+	renameAccount: (account: string, name: string) => typedError<Account, UiError>(__TAURI_INVOKE("rename_account", { account, name })),
+	/**  Removes an account the owner added and never used. */
+	removeAccount: (account: string) => typedError<null, UiError>(__TAURI_INVOKE("remove_account", { account })),
 };
 
 /* Types */
