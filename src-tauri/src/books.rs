@@ -357,3 +357,13 @@ pub(crate) async fn remove_account(shell: tauri::State<'_, Shell>, account: Stri
         s.remove_account(id)
     })
 }
+
+/// Posts a jurnal umum (manual entry).
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn record_journal(
+    shell: tauri::State<'_, Shell>,
+    input: usahaku_core::ledger_input::JournalInput,
+) -> Result<String, UiError> {
+    shell.with_store(|s| Ok(s.record_journal(&input)?.to_string()))
+}

@@ -202,6 +202,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             books::add_account,
             books::rename_account,
             books::remove_account,
+            books::record_journal,
         ])
 }
 

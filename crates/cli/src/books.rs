@@ -583,6 +583,31 @@ pub(crate) fn laporan(store: &Store, action: LaporanAction, lang: Lang) -> Resul
     }
 }
 
+pub(crate) fn jurnal(
+    store: &mut Store,
+    memo: &str,
+    debits: &[String],
+    credits: &[String],
+    date: &str,
+    lang: Lang,
+) -> Result<(), CoreError> {
+    use usahaku_core::ledger_input::{JournalInput, JournalLineInput};
+    let line = |text: &str, debit: bool| -> Result<JournalLineInput, CoreError> {
+        let (account, amount) = text.rsplit_once('=').ok_or(LedgerError::BadLines)?;
+        let (d, c) = if debit { (amount, "") } else { ("", amount) };
+        Ok(JournalLineInput { account: account.to_owned(), debit: d.to_owned(), credit: c.to_owned() })
+    };
+    let mut lines = Vec::new();
+    for d in debits {
+        lines.push(line(d, true)?);
+    }
+    for c in credits {
+        lines.push(line(c, false)?);
+    }
+    let id = store.record_journal(&JournalInput { date: date.to_owned(), memo: memo.to_owned(), lines })?;
+    said(&mut std::io::stdout().lock(), lang, "Jurnal tercatat.", "Entry recorded.", id)
+}
+
 pub(crate) fn koreksi(store: &mut Store, id: &str, date: &str, lang: Lang) -> Result<(), CoreError> {
     let entry = Uuid::parse_str(id.trim()).map_err(|_| LedgerError::UnknownEntry)?;
     let date = store.date_or_today(date)?;

@@ -66,6 +66,21 @@ enum Command {
         #[command(subcommand)]
         action: books::DebtAction,
     },
+    /// Jurnal umum: mis. penyusutan (--debit "6-107=250.000" --kredit "1-402=250.000").
+    Jurnal {
+        /// Keterangan (wajib).
+        #[arg(long, visible_alias = "ket")]
+        memo: String,
+        /// Baris debit AKUN=JUMLAH (boleh diulang).
+        #[arg(long, required = true)]
+        debit: Vec<String>,
+        /// Baris kredit AKUN=JUMLAH (boleh diulang).
+        #[arg(long = "credit", visible_alias = "kredit", required = true)]
+        credit: Vec<String>,
+        /// Tanggal; kosong = hari ini.
+        #[arg(long, visible_alias = "tanggal", default_value = "")]
+        date: String,
+    },
     /// Koreksi: batalkan satu transaksi dengan jurnal pembalik (transaksi asli tetap tercatat).
     Koreksi {
         /// ID transaksi.
@@ -554,6 +569,9 @@ fn run(cli: Cli, lang: Lang) -> Result<(), CoreError> {
         Command::Kas { action } => books::kas(&mut open(clock)?, action, lang)?,
         Command::Piutang { action } => books::debt(&mut open(clock)?, true, action, lang)?,
         Command::Utang { action } => books::debt(&mut open(clock)?, false, action, lang)?,
+        Command::Jurnal { memo, debit, credit, date } => {
+            books::jurnal(&mut open(clock)?, &memo, &debit, &credit, &date, lang)?
+        }
         Command::Koreksi { id, date } => books::koreksi(&mut open(clock)?, &id, &date, lang)?,
         Command::Laporan { report } => books::laporan(&open(clock)?, report, lang)?,
         Command::TutupBuku { month, reopen } => books::tutup_buku(&mut open(clock)?, &month, reopen, lang)?,

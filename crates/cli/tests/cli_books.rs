@@ -274,3 +274,38 @@ fn accounts_are_added_renamed_and_removed_from_the_command_line() {
     ok(h, &["akun", "hapus", "cadangan"]);
     assert!(!ok(h, &["akun"]).contains("Beban cadangan"));
 }
+
+#[test]
+fn a_manual_journal_posts_depreciation_and_refuses_an_unbalanced_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = dir.path();
+    ok(h, &["init", "--nama", "Warung Uji", "--pemilik", "Uji"]);
+    ok(h, &["kas", "keluar", "--jumlah", "3.000.000", "--kategori", "Peralatan", "--tanggal", "2026-11-02"]);
+    ok(
+        h,
+        &[
+            "jurnal",
+            "--ket",
+            "Penyusutan oven November",
+            "--debit",
+            "6-107=62.500",
+            "--kredit",
+            "Akumulasi penyusutan=62.500",
+            "--tanggal",
+            "2026-11-30",
+        ],
+    );
+    let bs = json(h, &["laporan", "posisi-keuangan", "--sampai", "2026-11-30", "--json"]);
+    // Peralatan 3.000.000 less akumulasi 62.500; Kas −3.000.000 (no capital entered).
+    assert_eq!(amount_of(&bs["assets"], "1-402"), -62_500);
+    assert_eq!(bs["total_assets"], -62_500);
+    let pl = json(h, &["laporan", "laba-rugi", "--dari", "2026-11-01", "--json"]);
+    assert_eq!(pl["expenses"], 62_500);
+    let o = usahaku(h, &["jurnal", "--ket", "Salah", "--debit", "6-107=1.000", "--kredit", "1-402=900"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("Jurnal tidak seimbang"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

@@ -185,3 +185,58 @@ impl Store {
         self.settle_debt(debt, date, amount, money, &input.note)
     }
 }
+
+/// One line of a jurnal umum as typed: an account and either a debit or a credit amount.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct JournalLineInput {
+    /// The account (id, code or name).
+    pub account: String,
+    /// Debit as typed (empty when a credit line).
+    pub debit: String,
+    /// Credit as typed (empty when a debit line).
+    pub credit: String,
+}
+
+/// A jurnal umum (manual entry), e.g. penyusutan: Dr Beban penyusutan, Cr Akumulasi
+/// penyusutan.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct JournalInput {
+    /// Date; empty for today.
+    pub date: String,
+    /// Keterangan (required: a manual entry must say what it is).
+    pub memo: String,
+    /// Two or more lines; debits must equal credits.
+    pub lines: Vec<JournalLineInput>,
+}
+
+impl Store {
+    /// Posts a jurnal umum from what was typed.
+    pub fn record_journal(&mut self, input: &JournalInput) -> Result<Uuid> {
+        if input.memo.trim().is_empty() {
+            return Err(LedgerError::Required("memo").into());
+        }
+        let amount = |t: &str| -> Result<Money> {
+            if t.trim().is_empty() { Ok(Money::ZERO) } else { parse_amount(t) }
+        };
+        let mut lines = Vec::with_capacity(input.lines.len());
+        for l in &input.lines {
+            lines.push(crate::ledger::NewLine {
+                account: self.find_account(&l.account)?.id,
+                debit: amount(&l.debit)?,
+                credit: amount(&l.credit)?,
+            });
+        }
+        self.post(&crate::ledger::NewEntry {
+            date: self.date_or_today(&input.date)?,
+            kind: crate::ledger::EntryKind::Manual,
+            memo: input.memo.clone(),
+            counterparty: None,
+            due_date: None,
+            settles: None,
+            reverses: None,
+            lines,
+        })
+    }
+}

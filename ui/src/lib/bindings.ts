@@ -56,6 +56,8 @@ export const commands = {
 	renameAccount: (account: string, name: string) => typedError<Account, UiError>(__TAURI_INVOKE("rename_account", { account, name })),
 	/**  Removes an account the owner added and never used. */
 	removeAccount: (account: string) => typedError<null, UiError>(__TAURI_INVOKE("remove_account", { account })),
+	/**  Posts a jurnal umum (manual entry). */
+	recordJournal: (input: JournalInput) => typedError<string, UiError>(__TAURI_INVOKE("record_journal", { input })),
 };
 
 /* Types */
@@ -455,6 +457,29 @@ export type GeneralLedger = {
 	closing: number,
 	/**  More rows than [`PAGE_LIMIT`]; the first ones are shown. */
 	truncated: boolean,
+};
+
+/**
+ *  A jurnal umum (manual entry), e.g. penyusutan: Dr Beban penyusutan, Cr Akumulasi
+ *  penyusutan.
+ */
+export type JournalInput = {
+	/**  Date; empty for today. */
+	date: string,
+	/**  Keterangan (required: a manual entry must say what it is). */
+	memo: string,
+	/**  Two or more lines; debits must equal credits. */
+	lines: JournalLineInput[],
+};
+
+/**  One line of a jurnal umum as typed: an account and either a debit or a credit amount. */
+export type JournalLineInput = {
+	/**  The account (id, code or name). */
+	account: string,
+	/**  Debit as typed (empty when a credit line). */
+	debit: string,
+	/**  Credit as typed (empty when a debit line). */
+	credit: string,
 };
 
 /**  The user's language. Indonesian first. */
