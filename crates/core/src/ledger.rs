@@ -728,9 +728,26 @@ pub(crate) fn apply_entry(atx: &ApplyTx<'_>) -> Result<()> {
          ON CONFLICT (account_id, month) DO UPDATE
          SET debit = debit + excluded.debit, credit = credit + excluded.credit",
     )?;
+    let mut role = conn.prepare_cached("SELECT role FROM account WHERE id = ?1")?;
+    let mut money = Vec::with_capacity(p.lines.len());
     for (i, (account, debit, credit)) in p.lines.iter().enumerate() {
         line.execute(params![id, i as i64, account.as_bytes().as_slice(), p.date, debit, credit])?;
         month.execute(params![account.as_bytes().as_slice(), p.date, debit, credit])?;
+        let r: Option<String> =
+            role.query_row([account.as_bytes().as_slice()], |r| r.get(0)).optional()?.flatten();
+        money.push(r.as_deref().and_then(AccountRole::from_code).is_some_and(AccountRole::is_money));
+    }
+    // Laporan Arus Kas: the cash each other account moved, when the entry touches money.
+    if money.contains(&true) {
+        let mut cash = conn.prepare_cached(
+            "INSERT INTO cash_month (account_id, month, amount) VALUES (?1, substr(?2, 1, 7), ?3)
+             ON CONFLICT (account_id, month) DO UPDATE SET amount = amount + excluded.amount",
+        )?;
+        for ((account, debit, credit), is_money) in p.lines.iter().zip(&money) {
+            if !is_money {
+                cash.execute(params![account.as_bytes().as_slice(), p.date, credit - debit])?;
+            }
+        }
     }
     Ok(())
 }

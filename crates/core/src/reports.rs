@@ -172,50 +172,92 @@ fn corrupt(e: impl std::fmt::Display) -> CoreError {
     CoreError::Corrupt(e.to_string())
 }
 
+/// A period cut into the whole months inside it (`yyyy-mm` bounds, from the start when
+/// there is no first day) and the days of a partial first or last month.
+struct Split {
+    months: Option<(String, String)>,
+    days: Vec<(Date, Date)>,
+}
+
+fn split_period(from: Option<Date>, to: Date) -> Result<Split> {
+    let month = |d: Date| format!("{:04}-{:02}", d.year(), d.month());
+    let first_full = match from {
+        None => None,
+        Some(f) if f.day() == 1 => Some(f),
+        Some(f) => Some(f.last_of_month().tomorrow().map_err(corrupt)?),
+    };
+    let last_full =
+        if to == to.last_of_month() { to } else { to.first_of_month().yesterday().map_err(corrupt)? };
+    if first_full.is_some_and(|f| f > last_full) {
+        // No whole month inside: every day is read from the lines.
+        return Ok(Split { months: None, days: from.map(|f| vec![(f, to)]).unwrap_or_default() });
+    }
+    let mut days = Vec::new();
+    if let Some((f, ff)) = from.zip(first_full).filter(|(f, ff)| f < ff) {
+        days.push((f, ff.yesterday().map_err(corrupt)?));
+    }
+    if last_full < to {
+        days.push((last_full.tomorrow().map_err(corrupt)?, to));
+    }
+    Ok(Split { months: Some((first_full.map_or_else(String::new, month), month(last_full))), days })
+}
+
 impl Store {
     /// Per account: (debit, credit) totals of lines dated in `[from, to]` (from the start when
     /// `from` is `None`). Whole months come from `ledger_month`; only the days of a partial
     /// first or last month are read line by line.
     pub(crate) fn sums(&self, from: Option<Date>, to: Date) -> Result<HashMap<Uuid, (i64, i64)>> {
         let mut out = HashMap::new();
-        // The whole months inside the period: [first_full, last_full].
-        let first_full = match from {
-            None => None,
-            Some(f) if f.day() == 1 => Some(f),
-            Some(f) => Some(f.last_of_month().tomorrow().map_err(corrupt)?),
-        };
-        let last_full =
-            if to == to.last_of_month() { to } else { to.first_of_month().yesterday().map_err(corrupt)? };
-        if first_full.is_none_or(|f| f <= last_full) {
-            let lo = first_full.map_or_else(String::new, |f| format!("{:04}-{:02}", f.year(), f.month()));
-            let hi = format!("{:04}-{:02}", last_full.year(), last_full.month());
+        let split = split_period(from, to)?;
+        if let Some((lo, hi)) = &split.months {
             self.add_sums(
                 "SELECT account_id, SUM(debit), SUM(credit) FROM ledger_month
                  WHERE month >= ?1 AND month <= ?2 GROUP BY account_id",
-                &lo,
-                &hi,
+                lo,
+                hi,
                 &mut out,
             )?;
-            if let Some((f, ff)) = from.zip(first_full).filter(|(f, ff)| f < ff) {
-                self.add_line_sums(f, ff.yesterday().map_err(corrupt)?, &mut out)?;
-            }
-            if last_full < to {
-                self.add_line_sums(last_full.tomorrow().map_err(corrupt)?, to, &mut out)?;
-            }
-        } else if let Some(f) = from {
-            self.add_line_sums(f, to, &mut out)?;
+        }
+        for (f, t) in split.days {
+            self.add_sums(
+                "SELECT account_id, SUM(debit), SUM(credit) FROM journal_line
+                 WHERE date >= ?1 AND date <= ?2 GROUP BY account_id",
+                &f.to_string(),
+                &t.to_string(),
+                &mut out,
+            )?;
         }
         Ok(out)
     }
 
-    fn add_line_sums(&self, from: Date, to: Date, out: &mut HashMap<Uuid, (i64, i64)>) -> Result<()> {
-        self.add_sums(
-            "SELECT account_id, SUM(debit), SUM(credit) FROM journal_line
-             WHERE date >= ?1 AND date <= ?2 GROUP BY account_id",
-            &from.to_string(),
-            &to.to_string(),
-            out,
-        )
+    /// Per non-money account: the cash (credit − debit) its lines moved in entries that touch
+    /// a money account, dated in `[from, to]`. Whole months come from `cash_month`.
+    fn cash_sums(&self, from: Date, to: Date) -> Result<HashMap<Uuid, i64>> {
+        let mut out = HashMap::new();
+        let split = split_period(Some(from), to)?;
+        if let Some((lo, hi)) = &split.months {
+            self.add_sums(
+                "SELECT account_id, SUM(amount), 0 FROM cash_month
+                 WHERE month >= ?1 AND month <= ?2 GROUP BY account_id",
+                lo,
+                hi,
+                &mut out,
+            )?;
+        }
+        for (f, t) in split.days {
+            self.add_sums(
+                "SELECT l.account_id, SUM(l.credit - l.debit), 0 FROM journal_line l
+                 JOIN account a ON a.id = l.account_id
+                 WHERE l.date >= ?1 AND l.date <= ?2 AND COALESCE(a.role, '') NOT IN ('cash', 'bank', 'ewallet')
+                   AND l.entry_id IN (SELECT m.entry_id FROM journal_line m JOIN account ma ON ma.id = m.account_id
+                                      WHERE m.date >= ?1 AND m.date <= ?2 AND ma.role IN ('cash', 'bank', 'ewallet'))
+                 GROUP BY l.account_id",
+                &f.to_string(),
+                &t.to_string(),
+                &mut out,
+            )?;
+        }
+        Ok(out.into_iter().map(|(id, (amount, _))| (id, amount)).collect())
     }
 
     fn add_sums(&self, sql: &str, lo: &str, hi: &str, out: &mut HashMap<Uuid, (i64, i64)>) -> Result<()> {
@@ -290,25 +332,7 @@ impl Store {
         let before = from.yesterday().map_err(corrupt)?;
         let opening = money_total(&self.sums(None, before)?)?;
         let closing = money_total(&self.sums(None, to)?)?;
-        let money_roles = "'cash', 'bank', 'ewallet'";
-        let sql = format!(
-            "SELECT l.account_id, SUM(l.credit - l.debit) FROM journal_line l JOIN account a ON a.id = l.account_id
-             WHERE l.date >= ?1 AND l.date <= ?2 AND COALESCE(a.role, '') NOT IN ({money_roles})
-               AND l.entry_id IN (SELECT m.entry_id FROM journal_line m JOIN account ma ON ma.id = m.account_id
-                                  WHERE m.date >= ?1 AND m.date <= ?2 AND ma.role IN ({money_roles}))
-             GROUP BY l.account_id"
-        );
-        let mut per_account: HashMap<Uuid, i64> = HashMap::new();
-        {
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map([from.to_string(), to.to_string()], |r| {
-                Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?))
-            })?;
-            for row in rows {
-                let (id, amount) = row?;
-                per_account.insert(crate::oplog::uuid_col(&id)?, amount);
-            }
-        }
+        let per_account = self.cash_sums(from, to)?;
         let (mut operating, mut investing, mut financing) = (Money::ZERO, Money::ZERO, Money::ZERO);
         let mut lines = Vec::new();
         for account in accounts {

@@ -198,6 +198,27 @@ CREATE INDEX budget_account ON budget (account_id, month);
 "#,
         seed: None,
     },
+    Migration {
+        name: "cash_month",
+        sql: r#"
+-- Cash each non-money account moved per month, in entries that touch kas, bank or dompet
+-- digital (Laporan Arus Kas), kept in the transaction that writes the lines. Rebuilt here.
+CREATE TABLE cash_month (
+    account_id BLOB NOT NULL,
+    month      TEXT NOT NULL,
+    amount     INTEGER NOT NULL,
+    PRIMARY KEY (account_id, month)
+) STRICT, WITHOUT ROWID;
+INSERT INTO cash_month (account_id, month, amount)
+    SELECT l.account_id, substr(l.date, 1, 7), SUM(l.credit - l.debit)
+    FROM journal_line l JOIN account a ON a.id = l.account_id
+    WHERE COALESCE(a.role, '') NOT IN ('cash', 'bank', 'ewallet')
+      AND l.entry_id IN (SELECT m.entry_id FROM journal_line m JOIN account ma ON ma.id = m.account_id
+                         WHERE ma.role IN ('cash', 'bank', 'ewallet'))
+    GROUP BY 1, 2;
+"#,
+        seed: None,
+    },
 ];
 
 /// This device, as recorded in the store.
@@ -488,7 +509,7 @@ mod tests {
             conn.execute_batch(
                 "DROP TABLE business_profile; DROP TABLE sync_state; DROP TABLE conflict_log; DROP TABLE account;
                  DROP TABLE journal_line; DROP TABLE journal_entry; DROP TABLE period_lock; DROP TABLE ledger_month;
-                 DROP TABLE budget; PRAGMA user_version = 1;",
+                 DROP TABLE budget; DROP TABLE cash_month; PRAGMA user_version = 1;",
             )
             .unwrap();
         }
@@ -575,11 +596,15 @@ mod tests {
         // Make it look like a file of the app before migration 6.
         Connection::open(&path)
             .unwrap()
-            .execute_batch("DROP TABLE ledger_month; DROP TABLE budget; PRAGMA user_version = 5;")
+            .execute_batch(
+                "DROP TABLE ledger_month; DROP TABLE budget; DROP TABLE cash_month; PRAGMA user_version = 5;",
+            )
             .unwrap();
         let s = Store::open(&path, clock).unwrap();
         let d = |t: &str| t.parse::<jiff::civil::Date>().unwrap();
         assert_eq!(s.profit_and_loss(d("2026-11-01"), d("2026-11-30")).unwrap().revenue.rupiah(), 300_000);
         assert_eq!(s.profit_and_loss(d("2026-10-01"), d("2026-11-30")).unwrap().revenue.rupiah(), 400_000);
+        assert_eq!(s.cash_flow(d("2026-10-01"), d("2026-11-30")).unwrap().operating.rupiah(), 400_000);
+        assert_eq!(s.cash_flow(d("2026-11-01"), d("2026-11-30")).unwrap().operating.rupiah(), 300_000);
     }
 }

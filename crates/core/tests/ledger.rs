@@ -627,6 +627,14 @@ fn reports_over_any_period_equal_the_sum_of_the_posted_lines() {
         assert_eq!(pl.expenses.rupiah(), net(bahan, from, to), "expenses {from}..{to}");
         let bs = s.balance_sheet(to).unwrap();
         assert_eq!(amount_of(&bs.assets, "1-101").rupiah(), net(kas, date(2000, 1, 1), to), "kas at {to}");
+        // Every entry moves Kas, so the cash from operations is what the other lines moved.
+        let cf = s.cash_flow(from, to).unwrap();
+        assert_eq!(
+            cf.operating.rupiah(),
+            -(net(penjualan, from, to) + net(bahan, from, to)),
+            "cash {from}..{to}"
+        );
+        assert_eq!(cf.net.rupiah(), net(kas, from, to), "net cash {from}..{to}");
     }
 }
 
