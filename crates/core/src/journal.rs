@@ -187,14 +187,22 @@ impl Store {
             let account_id = uuid_col(&r.get::<_, Vec<u8>>(6)?)?;
             let Some(money_account) = accounts.get(&account_id).filter(|a| in_scope(a)) else { continue };
             let entry_bytes: Vec<u8> = r.get(0)?;
-            let other_ids: Vec<Uuid> = others
-                .query_map(rusqlite::params![entry_bytes, account_id.as_bytes().as_slice()], |r| {
-                    r.get::<_, Vec<u8>>(0)
-                })?
-                .map(|b| Ok(uuid_col(&b?)?))
-                .collect::<Result<_>>()?;
-            if filter.category.is_some_and(|c| !other_ids.contains(&c)) {
-                continue;
+            // The other side's accounts: needed to filter by category, and for the rows shown.
+            let mut other_ids: Option<Vec<Uuid>> = None;
+            let mut load_others = || -> Result<Vec<Uuid>> {
+                others
+                    .query_map(rusqlite::params![entry_bytes, account_id.as_bytes().as_slice()], |r| {
+                        r.get::<_, Vec<u8>>(0)
+                    })?
+                    .map(|b| Ok(uuid_col(&b?)?))
+                    .collect::<Result<_>>()
+            };
+            if let Some(c) = filter.category {
+                let ids = load_others()?;
+                if !ids.contains(&c) {
+                    continue;
+                }
+                other_ids = Some(ids);
             }
             let (debit, credit): (i64, i64) = (r.get(7)?, r.get(8)?);
             balance = balance.checked_add(debit - credit).ok_or(crate::AmountError::Overflow)?;
@@ -204,6 +212,10 @@ impl Store {
                 truncated = true;
                 continue;
             }
+            let other_ids = match other_ids {
+                Some(ids) => ids,
+                None => load_others()?,
+            };
             let date: String = r.get(1)?;
             rows.push(CashBookRow {
                 entry_id: uuid_col(&entry_bytes)?,
