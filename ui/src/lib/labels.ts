@@ -1,13 +1,21 @@
 // Typed mapping from data values to UI strings, so templates never build keys by hand.
-import type { BusinessType, EntryKind, Lang, TaxpayerKind, Timezone, UiError } from "./bindings";
+import type { AccountKind, AccountRole, BusinessType, EntryKind, Lang, TaxpayerKind, Timezone, UiError } from "./bindings";
 import { FIELD_LABEL_KEYS, type FieldKey } from "./forms";
 import { t, type MessageKey } from "./i18n.svelte";
 import type { Message } from "./messages";
 import type { Section } from "./sections";
 import type { ConflictLine, ConflictValue } from "./conflicts";
 import { skewMessage, type ClockSkew } from "./sync";
-import { DEBT_STATUS_KEYS, ENTRY_KIND_KEYS, type DebtStatus } from "./ledger";
-import type { YearMonth } from "./period";
+import {
+  DEBT_STATUS_KEYS,
+  ENTRY_KIND_KEYS,
+  KIND_KEYS,
+  NEW_ROLE_KEYS,
+  ROLE_ABOUT_KEYS,
+  type DebtStatus,
+  type NewAccountRole,
+} from "./ledger";
+import { parseIsoDate, weekday, type YearMonth } from "./period";
 
 const BUSINESS_TYPE_KEYS: Record<BusinessType, MessageKey> = {
   kuliner: "businessType.kuliner",
@@ -106,6 +114,25 @@ export function monthLabel(ym: YearMonth): string {
 }
 
 export const entryKindLabel = (v: EntryKind): string => t(ENTRY_KIND_KEYS[v]);
+export const accountKindLabel = (v: AccountKind): string => t(KIND_KEYS[v]);
+export const roleAbout = (v: AccountRole): string => t(ROLE_ABOUT_KEYS[v]);
+export const newRoleLabel = (v: NewAccountRole): string => t(NEW_ROLE_KEYS[v]);
+
+const WEEKDAY_KEYS: readonly MessageKey[] = [
+  "weekday.0", "weekday.1", "weekday.2", "weekday.3", "weekday.4", "weekday.5", "weekday.6",
+];
+
+/** "Senin, 30 November 2026", or "" for a text that is not a date. */
+export function longDate(iso: string): string {
+  const d = parseIsoDate(iso);
+  if (!d) return "";
+  return t("date.long", {
+    weekday: t(WEEKDAY_KEYS[weekday(iso)] ?? "weekday.0"),
+    day: d.day,
+    month: t(MONTH_KEYS[d.month - 1] ?? "month.1"),
+    year: d.year,
+  });
+}
 export const debtStatusLabel = (v: DebtStatus): string => t(DEBT_STATUS_KEYS[v]);
 
 /** What to show for a refusal from Rust (already translated), or the generic message. */

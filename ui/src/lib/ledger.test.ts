@@ -15,7 +15,12 @@ import {
   defaultDebtCategory,
   defaultMoneyAccount,
   filterDebts,
+  groupAccounts,
+  isNewAccountRole,
+  isShippedAccount,
   mergeBudgetRows,
+  prepareAccountInput,
+  withAccountField,
   moneyAccounts,
   parseAmountText,
   prepareCashInput,
@@ -175,9 +180,20 @@ describe("forms", () => {
       hints: {
         amount: "ledger.error.amountRequired",
         category: "ledger.error.categoryRequired",
-        date: "ledger.error.dateFormat",
+        date: "date.error.impossible",
       },
     });
+    expect(prepareCashInput("masuk", { ...cash, date: "30/11/26" })).toEqual({
+      ok: false,
+      hints: { date: "date.error.year" },
+    });
+    expect(prepareCashInput("masuk", { ...cash, date: "besok" })).toEqual({
+      ok: false,
+      hints: { date: "date.error.format" },
+    });
+    // A day typed day first is sent as the ISO day the command takes.
+    const typed = prepareCashInput("masuk", { ...cash, date: "1/2/2026" });
+    expect(typed.ok && typed.input.date).toBe("2026-02-01");
     expect(prepareCashInput("pindah", { ...cash, category: "" })).toEqual({
       ok: false,
       hints: { category: "ledger.error.destinationRequired" },
@@ -209,6 +225,16 @@ describe("forms", () => {
     expect(prepareDebtInput({ ...debt, due_date: "2026-11-21" })).toEqual({
       ok: false,
       hints: { due_date: "ledger.error.dueBeforeDate" },
+    });
+    expect(prepareDebtInput({ ...debt, due_date: "21/11/2026" })).toEqual({
+      ok: false,
+      hints: { due_date: "ledger.error.dueBeforeDate" },
+    });
+    const due = prepareDebtInput({ ...debt, due_date: "5/12/2026" });
+    expect(due.ok && due.input.due_date).toBe("2026-12-05");
+    expect(prepareDebtInput({ ...debt, due_date: "31/02/2026" })).toEqual({
+      ok: false,
+      hints: { due_date: "date.error.impossible" },
     });
     expect(prepareDebtInput({ ...debt, counterparty: "", category: "" })).toEqual({
       ok: false,
@@ -275,23 +301,26 @@ describe("utang & piutang", () => {
 });
 
 describe("anggaran", () => {
-  it("lists every active expense account, with the report's figures where it has them", () => {
+  it("lists every active expense account but HPP, with the report's figures where it has them", () => {
     const gaji = CHART.find((a) => a.code === "6-102")!;
     const old = CHART.find((a) => a.code === "6-150")!;
+    const hpp = CHART.find((a) => a.code === "5-101")!;
     const report: BudgetReport = {
       year: 2026,
       month: 11,
       rows: [
+        { account: hpp, budget: 0, actual: 400_000, difference: -400_000 },
         { account: gaji, budget: 1_000_000, actual: 1_200_000, difference: -200_000 },
         { account: old, budget: 0, actual: 5_000, difference: -5_000 },
       ],
       total_budget: 1_000_000,
-      total_actual: 1_205_000,
-      total_difference: -205_000,
+      total_actual: 1_605_000,
+      total_difference: -605_000,
     };
     const rows = mergeBudgetRows(CHART, report);
-    expect(rows.map((r) => r.account.code)).toEqual(["5-101", "6-101", "6-102", "6-107", "6-150"]);
-    expect(rows[2]).toEqual({ account: gaji, budget: 1_000_000, actual: 1_200_000, difference: -200_000 });
+    // HPP follows sales: it is not budgeted, even when the month has HPP.
+    expect(rows.map((r) => r.account.code)).toEqual(["6-101", "6-102", "6-107", "6-150"]);
+    expect(rows[1]).toEqual({ account: gaji, budget: 1_000_000, actual: 1_200_000, difference: -200_000 });
     expect(rows[0]).toMatchObject({ budget: 0, actual: 0, difference: 0 });
   });
 
@@ -304,5 +333,52 @@ describe("anggaran", () => {
     expect(budgetTotals(rows)).toEqual({ budget: 1_500_000, actual: 1_300_000, difference: 200_000 });
     expect(budgetTotals([])).toEqual({ budget: 0, actual: 0, difference: 0 });
     expect(withBudget(rows[0]!, 1_500_000)).toEqual({ account: kas, budget: 1_500_000, actual: 1_200_000, difference: 300_000 });
+  });
+});
+
+describe("bagan akun", () => {
+  it("groups the active accounts as the statements do, each group by code", () => {
+    const groups = groupAccounts(CHART);
+    expect(groups.map((g) => g.kind)).toEqual(["asset", "liability", "equity", "revenue", "expense"]);
+    expect(codes(groups[0]!.accounts)).toEqual(["1-101", "1-102", "1-103", "1-201", "1-301", "1-401", "1-402"]);
+    expect(codes(groups[1]!.accounts)).toEqual(["2-101"]);
+    // Archived accounts (Beban lama) are not listed.
+    expect(codes(groups[4]!.accounts)).toEqual(["5-101", "6-101", "6-102", "6-107"]);
+    const noLiabilities = CHART.filter((a) => a.kind !== "liability");
+    expect(groupAccounts(noLiabilities).map((g) => g.kind)).toEqual(["asset", "equity", "revenue", "expense"]);
+    expect(groupAccounts([])).toEqual([]);
+  });
+
+  it("tells the accounts that ship with the app by their id", () => {
+    const kas = { ...CHART[1]!, id: "75736168-616b-7500-0000-000000001101" };
+    const added = { ...CHART[1]!, id: "0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b" };
+    expect(isShippedAccount(kas)).toBe(true);
+    expect(isShippedAccount({ ...kas, id: kas.id.toUpperCase() })).toBe(true);
+    expect(isShippedAccount(added)).toBe(false);
+  });
+
+  it("prepare a new account, the code optional", () => {
+    expect(prepareAccountInput({ name: " Bank BRI ", role: "bank", code: "" })).toEqual({
+      ok: true,
+      input: { name: "Bank BRI", role: "bank", code: "" },
+    });
+    expect(prepareAccountInput({ name: "Beban internet", role: "expense", code: " 6-150 " })).toEqual({
+      ok: true,
+      input: { name: "Beban internet", role: "expense", code: "6-150" },
+    });
+    expect(prepareAccountInput({ name: " ", role: "", code: "" })).toEqual({
+      ok: false,
+      hints: { name: "accounts.error.nameRequired", role: "accounts.error.roleRequired" },
+    });
+    expect(isNewAccountRole("ewallet")).toBe(true);
+    expect(isNewAccountRole("cogs")).toBe(false);
+  });
+
+  it("put an account refusal by the field it is about", () => {
+    const e = (code: string) => ({ code, message: "x", field: null });
+    expect(withAccountField(e("duplicate_name")).field).toBe("name");
+    expect(withAccountField(e("duplicate_code")).field).toBe("code");
+    expect(withAccountField(e("required")).field).toBe("name");
+    expect(withAccountField(e("account_in_use")).field).toBeNull();
   });
 });

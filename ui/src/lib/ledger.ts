@@ -1,9 +1,11 @@
 // Pure rules of the Pembukuan screens: which accounts a picker offers, cash book filters,
-// amounts as typed, utang/piutang status and totals, budget rows, where a backend error goes.
+// amounts as typed, utang/piutang status and totals, budget rows, the chart of accounts,
+// where a backend error goes.
 // No Svelte, no Tauri: unit-tested in ledger.test.ts.
 
 import type {
   Account,
+  AccountKind,
   AccountRole,
   Aging,
   BudgetReport,
@@ -19,7 +21,7 @@ import type {
 } from "./bindings";
 import { formatRupiah } from "./format";
 import type { MessageKey } from "./messages";
-import { isIsoDate } from "./period";
+import { isIsoDate, parseDateText, type DateTextProblem } from "./period";
 
 // ---------- Accounts ----------
 
@@ -187,9 +189,24 @@ export type Checked<T, K extends string> = { ok: true; input: T } | { ok: false;
 
 const trimmedOrNull = (s: string): string | null => (s.trim() === "" ? null : s.trim());
 
+/** What a date field says about a typed date that cannot be read. */
+export const DATE_PROBLEM_KEYS: Record<DateTextProblem, MessageKey> = {
+  format: "date.error.format",
+  year: "date.error.year",
+  impossible: "date.error.impossible",
+};
+
 function dateHint(text: string, required: boolean): MessageKey | null {
   if (text.trim() === "") return required ? "ledger.error.dateRequired" : null;
-  return isIsoDate(text) ? null : "ledger.error.dateFormat";
+  if (isIsoDate(text)) return null;
+  const read = parseDateText(text);
+  return read.ok ? null : DATE_PROBLEM_KEYS[read.problem];
+}
+
+/** The ISO day the commands take: a date field holds it already; a typed "30/11/2026" is read. */
+function isoOf(text: string): string {
+  const read = parseDateText(text);
+  return read.ok ? read.iso : text.trim();
 }
 
 export function prepareCashInput(action: CashAction, f: CashFields): Checked<CashInput, CashField> {
@@ -207,7 +224,7 @@ export function prepareCashInput(action: CashAction, f: CashFields): Checked<Cas
     ok: true,
     input: {
       action,
-      date: f.date.trim(),
+      date: isoOf(f.date),
       amount: f.amount.trim(),
       money_account: f.money_account,
       other_account: needsCategory(action) ? f.category : null,
@@ -231,7 +248,7 @@ export function prepareDebtInput(f: DebtFields): Checked<DebtInput, DebtField> {
   if (date) hints.date = date;
   const due = dateHint(f.due_date, false);
   if (due) hints.due_date = due;
-  else if (f.due_date.trim() !== "" && f.date.trim() !== "" && !date && f.due_date.trim() < f.date.trim()) {
+  else if (f.due_date.trim() !== "" && f.date.trim() !== "" && !date && isoOf(f.due_date) < isoOf(f.date)) {
     hints.due_date = "ledger.error.dueBeforeDate";
   }
   if (Object.keys(hints).length > 0) return { ok: false, hints };
@@ -239,11 +256,11 @@ export function prepareDebtInput(f: DebtFields): Checked<DebtInput, DebtField> {
     ok: true,
     input: {
       receivable: f.receivable,
-      date: f.date.trim(),
+      date: isoOf(f.date),
       amount: f.amount.trim(),
       counterparty: f.counterparty.trim(),
       category: f.category,
-      due_date: trimmedOrNull(f.due_date),
+      due_date: f.due_date.trim() === "" ? null : isoOf(f.due_date),
       note: f.note.trim(),
     },
   };
@@ -263,7 +280,7 @@ export function preparePaymentInput(debt: string, f: PaymentFields): Checked<Pay
   if (Object.keys(hints).length > 0) return { ok: false, hints };
   return {
     ok: true,
-    input: { debt, date: f.date.trim(), amount: f.amount.trim(), money_account: f.money_account, note: f.note.trim() },
+    input: { debt, date: isoOf(f.date), amount: f.amount.trim(), money_account: f.money_account, note: f.note.trim() },
   };
 }
 
@@ -355,18 +372,21 @@ export function debtTotals(views: readonly DebtView[]): { receivable: number; pa
 
 // ---------- Anggaran ----------
 
+/** An expense that gets a budget: not HPP, which follows sales and is not budgeted. */
+const isBudgetable = (a: Account): boolean => a.kind === "expense" && a.role !== "cogs";
+
 /**
- * Every active expense account with its budget row for the month (zero when the report has
+ * Every active expense account (HPP left out) with its budget row for the month (zero when the report has
  * none), in chart order, so any expense account can be given a budget. Archived accounts show
  * only when the report has figures for them.
  */
 export function mergeBudgetRows(accounts: readonly Account[], report: BudgetReport): BudgetRow[] {
   const byId = new Map(report.rows.map((r) => [r.account.id, r]));
   const rows: BudgetRow[] = activeAccounts(accounts)
-    .filter((a) => a.kind === "expense")
+    .filter(isBudgetable)
     .map((account) => byId.get(account.id) ?? { account, budget: 0, actual: 0, difference: 0 });
   const listed = new Set(rows.map((r) => r.account.id));
-  for (const r of report.rows) if (!listed.has(r.account.id)) rows.push(r);
+  for (const r of report.rows) if (!listed.has(r.account.id) && isBudgetable(r.account)) rows.push(r);
   return rows.sort((a, b) => a.account.code.localeCompare(b.account.code));
 }
 
@@ -380,4 +400,129 @@ export function budgetTotals(rows: readonly BudgetRow[]): { budget: number; actu
 /** A row after its budget was saved as `budget`. */
 export function withBudget(row: BudgetRow, budget: number): BudgetRow {
   return { ...row, budget, difference: budget - row.actual };
+}
+
+// ---------- Bagan akun ----------
+
+/** The groups of the chart, in the order statements show them. */
+export const ACCOUNT_KINDS: readonly AccountKind[] = ["asset", "liability", "equity", "revenue", "expense"];
+
+export const KIND_KEYS: Record<AccountKind, MessageKey> = {
+  asset: "kind.asset",
+  liability: "kind.liability",
+  equity: "kind.equity",
+  revenue: "kind.revenue",
+  expense: "kind.expense",
+};
+
+/** What each role is for, one short line in the chart. */
+export const ROLE_ABOUT_KEYS: Record<AccountRole, MessageKey> = {
+  cash: "role.about.cash",
+  bank: "role.about.bank",
+  ewallet: "role.about.ewallet",
+  receivable: "role.about.receivable",
+  inventory: "role.about.inventory",
+  fixed_asset: "role.about.fixed_asset",
+  accumulated_depreciation: "role.about.accumulated_depreciation",
+  other_asset: "role.about.other_asset",
+  payable: "role.about.payable",
+  customer_deposit: "role.about.customer_deposit",
+  loan: "role.about.loan",
+  other_liability: "role.about.other_liability",
+  capital: "role.about.capital",
+  drawing: "role.about.drawing",
+  sales: "role.about.sales",
+  sales_discount: "role.about.sales_discount",
+  other_income: "role.about.other_income",
+  cogs: "role.about.cogs",
+  expense: "role.about.expense",
+  depreciation: "role.about.depreciation",
+};
+
+/** The roles an owner can give a new account, in the order the picker offers them. */
+export type NewAccountRole = Extract<
+  AccountRole,
+  "bank" | "ewallet" | "cash" | "other_asset" | "fixed_asset" | "payable" | "loan" | "other_income" | "expense"
+>;
+
+export const NEW_ACCOUNT_ROLES: readonly NewAccountRole[] = [
+  "bank",
+  "ewallet",
+  "cash",
+  "other_asset",
+  "fixed_asset",
+  "payable",
+  "loan",
+  "other_income",
+  "expense",
+];
+
+export const NEW_ROLE_KEYS: Record<NewAccountRole, MessageKey> = {
+  bank: "role.option.bank",
+  ewallet: "role.option.ewallet",
+  cash: "role.option.cash",
+  other_asset: "role.option.other_asset",
+  fixed_asset: "role.option.fixed_asset",
+  payable: "role.option.payable",
+  loan: "role.option.loan",
+  other_income: "role.option.other_income",
+  expense: "role.option.expense",
+};
+
+/** The group a new account lands in (the backend decides the same from the role). */
+export const NEW_ROLE_KIND: Record<NewAccountRole, AccountKind> = {
+  bank: "asset",
+  ewallet: "asset",
+  cash: "asset",
+  other_asset: "asset",
+  fixed_asset: "asset",
+  payable: "liability",
+  loan: "liability",
+  other_income: "revenue",
+  expense: "expense",
+};
+
+export function isNewAccountRole(value: string): value is NewAccountRole {
+  return (NEW_ACCOUNT_ROLES as readonly string[]).includes(value);
+}
+
+/** The active accounts by group (Aset … Beban), each in code order; empty groups left out. */
+export function groupAccounts(accounts: readonly Account[]): { kind: AccountKind; accounts: Account[] }[] {
+  const active = activeAccounts(accounts);
+  return ACCOUNT_KINDS.map((kind) => ({ kind, accounts: active.filter((a) => a.kind === kind) })).filter(
+    (g) => g.accounts.length > 0,
+  );
+}
+
+/**
+ * Does the account ship with the app? Their ids share a fixed prefix ("usahaku" in hex, see
+ * default_account_id in crates/core/src/ledger.rs); the backend refuses to remove them.
+ */
+export function isShippedAccount(a: Account): boolean {
+  return a.id.toLowerCase().startsWith("75736168-616b-7500-");
+}
+
+export type AccountField = "name" | "role" | "code";
+export const ACCOUNT_FIELDS: readonly AccountField[] = ["name", "role", "code"];
+export type AccountFields = { name: string; role: NewAccountRole | ""; code: string };
+export type AccountInput = { code: string; name: string; role: NewAccountRole };
+
+export function prepareAccountInput(f: AccountFields): Checked<AccountInput, AccountField> {
+  const hints: Partial<Record<AccountField, MessageKey>> = {};
+  if (f.name.trim() === "") hints.name = "accounts.error.nameRequired";
+  if (f.role === "") hints.role = "accounts.error.roleRequired";
+  if (f.role === "" || Object.keys(hints).length > 0) return { ok: false, hints };
+  return { ok: true, input: { code: f.code.trim(), name: f.name.trim(), role: f.role } };
+}
+
+/** Where an account refusal goes: a taken or missing name by the name, a taken code by the code. */
+const ACCOUNT_FIELD_BY_CODE: Record<string, AccountField> = {
+  duplicate_name: "name",
+  required: "name",
+  duplicate_code: "code",
+};
+
+export function withAccountField(error: UiError): UiError {
+  if (error?.field) return error;
+  return { ...error, field: ACCOUNT_FIELD_BY_CODE[error?.code] ?? null };
 }

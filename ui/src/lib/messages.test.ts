@@ -35,6 +35,18 @@ describe("dictionaries", () => {
     );
   });
 
+  it("carry the agreed chart-of-accounts and date wording", () => {
+    expect(id["accounts.intro"]).toBe(
+      "Daftar akun untuk mengelompokkan uang masuk dan keluar. Tambahkan rekening bank kedua atau jenis beban baru di sini.",
+    );
+    expect(id["books.tab.accounts"]).toBe("Bagan akun");
+    expect(id["field.account_code.help"]).toBe("Kosongkan untuk kode otomatis.");
+    expect(id["role.option.cash"]).toBe("Kas / laci kasir");
+    expect(id["role.option.loan"]).toBe("Utang bank / pinjaman");
+    expect(id["date.placeholder"]).toBe("hh/bb/tttt");
+    expect(en["date.placeholder"]).toBe("dd/mm/yyyy");
+  });
+
   it("carry the agreed sync wording", () => {
     expect(id["sync.now"]).toBe("Sinkronkan sekarang");
     expect(id["sync.chip.none"]).toBe("Belum terhubung");

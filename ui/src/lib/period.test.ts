@@ -8,6 +8,10 @@ import {
   monthOf,
   monthPeriod,
   monthRange,
+  addDays,
+  dateText,
+  parseDateText,
+  weekday,
   parseIsoDate,
   periodMonth,
   periodProblem,
@@ -81,5 +85,64 @@ describe("periods", () => {
     expect(periodProblem({ from: "", to: "2026-11-30" })).toBe("from");
     expect(periodProblem({ from: "2026-11-01", to: "30/11/2026" })).toBe("to");
     expect(periodProblem({ from: "2026-12-01", to: "2026-11-30" })).toBe("order");
+  });
+});
+
+describe("dates as typed", () => {
+  it("read day first, with or without leading zeros", () => {
+    expect(parseDateText("30/11/2026")).toEqual({ ok: true, iso: "2026-11-30" });
+    expect(parseDateText("1/2/2026")).toEqual({ ok: true, iso: "2026-02-01" });
+    expect(parseDateText("01/02/2026")).toEqual({ ok: true, iso: "2026-02-01" });
+    expect(parseDateText("30-11-2026")).toEqual({ ok: true, iso: "2026-11-30" });
+    expect(parseDateText("30.11.2026")).toEqual({ ok: true, iso: "2026-11-30" });
+    expect(parseDateText(" 5 / 6 / 2026 ")).toEqual({ ok: true, iso: "2026-06-05" });
+  });
+
+  it("read a pasted ISO date", () => {
+    expect(parseDateText("2026-11-30")).toEqual({ ok: true, iso: "2026-11-30" });
+    expect(parseDateText("2026-2-1")).toEqual({ ok: true, iso: "2026-02-01" });
+  });
+
+  it("know leap days", () => {
+    expect(parseDateText("29/02/2028")).toEqual({ ok: true, iso: "2028-02-29" });
+    expect(parseDateText("29/02/2026")).toEqual({ ok: false, problem: "impossible" });
+    expect(parseDateText("29/02/2100")).toEqual({ ok: false, problem: "impossible" });
+    expect(parseDateText("29/02/2000")).toEqual({ ok: true, iso: "2000-02-29" });
+  });
+
+  it("refuse days the calendar does not have", () => {
+    expect(parseDateText("31/02/2026")).toEqual({ ok: false, problem: "impossible" });
+    expect(parseDateText("31/04/2026")).toEqual({ ok: false, problem: "impossible" });
+    expect(parseDateText("0/11/2026")).toEqual({ ok: false, problem: "impossible" });
+    expect(parseDateText("12/13/2026")).toEqual({ ok: false, problem: "impossible" });
+    expect(parseDateText("2026-02-30")).toEqual({ ok: false, problem: "impossible" });
+  });
+
+  it("refuse two-digit years and other shapes", () => {
+    expect(parseDateText("30/11/26")).toEqual({ ok: false, problem: "year" });
+    expect(parseDateText("30/11/202")).toEqual({ ok: false, problem: "format" });
+    expect(parseDateText("30/11")).toEqual({ ok: false, problem: "format" });
+    expect(parseDateText("30 November 2026")).toEqual({ ok: false, problem: "format" });
+    expect(parseDateText("11/30/2026 x")).toEqual({ ok: false, problem: "format" });
+    expect(parseDateText("")).toEqual({ ok: false, problem: "format" });
+  });
+
+  it("show ISO days day first", () => {
+    expect(dateText("2026-11-30")).toBe("30/11/2026");
+    expect(dateText("2026-02-01")).toBe("01/02/2026");
+    expect(dateText("")).toBe("");
+    expect(dateText("31/02/2026")).toBe("31/02/2026");
+    expect(parseDateText(dateText("2028-02-29"))).toEqual({ ok: true, iso: "2028-02-29" });
+  });
+
+  it("name the weekday and step days", () => {
+    expect(weekday("2026-11-22")).toBe(0); // Minggu
+    expect(weekday("2026-11-30")).toBe(1); // Senin
+    expect(weekday("2028-02-29")).toBe(2); // Selasa
+    expect(addDays("2026-02-28", 1)).toBe("2026-03-01");
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addDays("2026-01-01", -1)).toBe("2025-12-31");
+    expect(addDays("2026-11-30", 0)).toBe("2026-11-30");
+    expect(() => weekday("2026-02-30")).toThrow(RangeError);
   });
 });

@@ -104,3 +104,66 @@ export function periodProblem(period: Period): PeriodProblem {
   // ISO dates compare correctly as strings.
   return period.from > period.to ? "order" : null;
 }
+
+// ---------- Dates as people type them ----------
+// Indonesians write day first: 30/11/2026. The date fields show and read that, and keep
+// the ISO "YYYY-MM-DD" the commands take.
+
+/** Why a typed date was not read: not a date shape, a 2-digit year, or no such day (31/02). */
+export type DateTextProblem = "format" | "year" | "impossible";
+
+export type DateTextReading = { ok: true; iso: string } | { ok: false; problem: DateTextProblem };
+
+/** D/M/YYYY with `/`, `-` or `.` between (30/11/2026, 1-2-2026, 30.11.2026). */
+const DAY_FIRST = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d+)$/;
+/** ISO, as pasted from elsewhere: 2026-11-30 (month and day may lose their zero). */
+const YEAR_FIRST = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+function checkedDay(year: number, month: number, day: number): DateTextReading {
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return { ok: false, problem: "impossible" };
+  }
+  return { ok: true, iso: isoDate(year, month, day) };
+}
+
+/**
+ * Reads a date as typed: "30/11/2026", "1/2/2026", "30-11-2026" or a pasted "2026-11-30"
+ * give the ISO day. Two-digit years are refused ("year"), and so are days the calendar does
+ * not have ("impossible": 31/02/2026, 29/02/2026). Empty text is a "format" problem; callers
+ * that allow an empty date check for it first.
+ */
+export function parseDateText(text: string): DateTextReading {
+  const s = text.trim();
+  const iso = YEAR_FIRST.exec(s);
+  if (iso) return checkedDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const m = DAY_FIRST.exec(s);
+  if (!m) return { ok: false, problem: "format" };
+  const year = m[3] ?? "";
+  if (year.length !== 4) return { ok: false, problem: year.length <= 2 ? "year" : "format" };
+  return checkedDay(Number(year), Number(m[2]), Number(m[1]));
+}
+
+/** "2026-11-30" → "30/11/2026", as the date fields show it. Any other text is returned as is. */
+export function dateText(iso: string): string {
+  const d = parseIsoDate(iso);
+  if (!d) return iso;
+  return `${pad2(d.day)}/${pad2(d.month)}/${String(d.year).padStart(4, "0")}`;
+}
+
+/** Day of the week of an ISO day: 0 = Minggu (Sunday) … 6 = Sabtu. Throws RangeError for a non-date. */
+export function weekday(iso: string): number {
+  const d = parseIsoDate(iso);
+  if (!d) throw new RangeError(`weekday: not a date: ${iso}`);
+  const date = new Date(Date.UTC(2000, 0, 1));
+  date.setUTCFullYear(d.year, d.month - 1, d.day);
+  return date.getUTCDay();
+}
+
+/** `n` days later (earlier when negative): "2026-02-28" + 1 → "2026-03-01". Throws for a non-date. */
+export function addDays(iso: string, n: number): string {
+  const d = parseIsoDate(iso);
+  if (!d) throw new RangeError(`addDays: not a date: ${iso}`);
+  const date = new Date(Date.UTC(2000, 0, 1));
+  date.setUTCFullYear(d.year, d.month - 1, d.day + n);
+  return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}

@@ -63,6 +63,8 @@ export const ICONS = {
   copy: { paths: ["M9 9h11v11H9z", "M5 15H4V4h11v1"] },
   undo: { paths: ["M9 14 4 9l5-5", "M4 9h10.5a5.5 5.5 0 0 1 0 11H11"] },
   unlock: { paths: ["M5.5 11h13v10h-13z", "M8.5 11V7.5a3.5 3.5 0 0 1 6.8-1.2", "M12 15v2.5"] },
+  edit: { paths: ["M4 20h4L19 9l-4-4L4 16z", "M13.5 6.5l4 4"] },
+  trash: { paths: ["M4 7h16", "M9.5 7V4.5h5V7", "M6.5 7l1 13h9l1-13", "M10.5 11v5.5", "M13.5 11v5.5"] },
 } satisfies Record<string, IconShape>;
 
 export type IconName = keyof typeof ICONS;
