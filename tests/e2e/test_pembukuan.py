@@ -1,6 +1,7 @@
 """End to end, in the real app: a cash sale and an expense in the cash book, a piutang with
 its WhatsApp reminder, a budget, then Laba Rugi shows the profit and exports a PDF. The
 figures are checked against the command line reading the same file."""
+import datetime
 import json
 import time
 
@@ -25,12 +26,19 @@ def select_text(el, fragment):
     raise AssertionError(f"no option with {fragment!r}: {[o.text for o in Select(el).options]}")
 
 
-def add_cash(d, button, amount, category, note):
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+
+
+def add_cash(d, button, amount, category, note, date=None):
     tid(d, button).click()
     field = tid(d, "cash-amount")
     WebDriverWait(d, 10).until(lambda drv: drv.switch_to.active_element == field)
     field.send_keys(amount)
     select_text(tid(d, "cash-category"), category)
+    if date is not None:
+        day = tid(d, "cash-date")
+        set_value(d, day, "")
+        day.send_keys(date)
     tid(d, "cash-note").send_keys(note)
     # Enter saves (keyboard use at the counter).
     tid(d, "cash-note").send_keys(Keys.ENTER)
@@ -59,11 +67,15 @@ def test_cash_book_debts_budget_and_profit(app, home, shots, cli):
 
     # A cash sale and two expenses, typed the way owners type amounts.
     add_cash(d, "cash-in", "1.500.000", "Penjualan", "Kue ulang tahun")
-    add_cash(d, "cash-in", "Rp250.000", "Penjualan", "Bolu pandan")
+    # Dated the first of this month, typed day first as Indonesians write it.
+    first = datetime.date.today().replace(day=1)
+    add_cash(d, "cash-in", "Rp250.000", "Penjualan", "Bolu pandan", first.strftime("%d/%m/%Y"))
     add_cash(d, "cash-out", "350000", "listrik", "Token listrik")
     WebDriverWait(d, 10).until(lambda drv: len(rows(drv, "cash-row")) == 3)
     # Kas: 1.500.000 + 250.000 − 350.000.
     WebDriverWait(d, 10).until(lambda drv: "Rp1.400.000" in tid(drv, "cash-closing").text)
+    first_text = f"{first.day} {MONTHS[first.month - 1]} {first.year}"
+    assert any(first_text in r.text and "Bolu pandan" in r.text for r in rows(d, "cash-row")), first_text
     shot(d, shots / "15-buku-kas.png")
 
     # A piutang with a reminder message for WhatsApp.
@@ -125,6 +137,21 @@ def test_cash_book_debts_budget_and_profit(app, home, shots, cli):
     tid(d, "books-tab-closing").click()
     WebDriverWait(d, 10).until(lambda drv: len(rows(drv, "closing-row")) == 12)
     shot(d, shots / "26-tutup-buku.png")
+
+    # Bagan akun: a second bank account, then it is offered as a money account.
+    tid(d, "books-tab-accounts").click()
+    tid(d, "account-add").click()
+    tid(d, "account-name").send_keys("Bank BRI")
+    Select(tid(d, "account-kind")).select_by_value("bank")
+    tid(d, "account-save").click()
+    WebDriverWait(d, 10).until(lambda drv: any("Bank BRI" in r.text for r in rows(drv, "account-row")))
+    tab = tid(d, "books-tab-cash")
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", tab)
+    shot(d, shots / "27-bagan-akun.png")
+    tab.click()
+    tid(d, "cash-in").click()
+    assert any("Bank BRI" in o.text for o in Select(tid(d, "cash-account")).options)
+    tid(d, "cash-amount").send_keys(Keys.ESCAPE)
 
     # The command line reads the same figures from the same file.
     app.stop()
