@@ -520,8 +520,8 @@ impl LedgerError {
             }
             (LedgerError::Required(f), Id) => format!("{} wajib diisi.", field_name(f)),
             (LedgerError::Required(f), En) => format!("{} is required.", field_name(f)),
-            (LedgerError::BadDate(d), Id) => format!("Tanggal \"{d}\" tidak dikenali. Tulis seperti 2026-11-30."),
-            (LedgerError::BadDate(d), En) => format!("Date \"{d}\" not recognised. Write it like 2026-11-30."),
+            (LedgerError::BadDate(d), Id) => format!("Tanggal \"{d}\" tidak dikenali. Tulis seperti 30/11/2026."),
+            (LedgerError::BadDate(d), En) => format!("Date \"{d}\" not recognised. Write it like 30/11/2026."),
             (LedgerError::NotExpenseAccount(n), Id) => {
                 format!("Anggaran hanya untuk akun beban; \"{n}\" bukan akun beban.")
             }
