@@ -3,6 +3,7 @@
 //! Exit codes: 0 done, 2 bad input (nothing written), 1 any other failure.
 
 mod books;
+mod products;
 
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;
@@ -114,6 +115,11 @@ enum Command {
         /// Keluaran JSON (daftar akun).
         #[arg(long)]
         json: bool,
+    },
+    /// Produk: tambah, ubah, arsipkan, daftar, cari.
+    Produk {
+        #[command(subcommand)]
+        action: products::ProdukAction,
     },
     /// Catatan perubahan (op log).
     Ops {
@@ -285,7 +291,10 @@ fn main() -> ExitCode {
         Err(Failure::Core(e)) => {
             eprintln!("{}: {}", lang.pick("Galat", "Error"), e.message(lang));
             match e {
-                CoreError::Invalid { .. } | CoreError::Amount(_) | CoreError::Ledger(_) => ExitCode::from(2),
+                CoreError::Invalid { .. }
+                | CoreError::Amount(_)
+                | CoreError::Ledger(_)
+                | CoreError::Product(_) => ExitCode::from(2),
                 _ => ExitCode::FAILURE,
             }
         }
@@ -578,6 +587,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), CoreError> {
         Command::Anggaran { action } => books::anggaran(&mut open(clock)?, action, lang)?,
         Command::Akun { action: None, json } => books::akun(&open(clock)?, json)?,
         Command::Akun { action: Some(action), .. } => books::akun_change(&mut open(clock)?, action, lang)?,
+        Command::Produk { action } => products::produk(&mut open(clock)?, action, lang)?,
         Command::Ops { action: OpsAction::List { limit, json } } => {
             let store = open(clock)?;
             let tz = store.profile()?.timezone;

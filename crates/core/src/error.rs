@@ -171,6 +171,9 @@ pub enum CoreError {
     /// A posting or ledger input was refused; nothing was written.
     #[error("ledger: {0}")]
     Ledger(#[from] crate::ledger::LedgerError),
+    /// A product was refused; nothing was written.
+    #[error("product: {0}")]
+    Product(#[from] crate::catalog::ProductError),
     /// SQLite failed.
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
@@ -198,6 +201,7 @@ impl CoreError {
             CoreError::NotLinked => "not_linked",
             CoreError::RestoredCopy { .. } => "restored_copy",
             CoreError::Ledger(e) => e.code(),
+            CoreError::Product(e) => e.code(),
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -207,6 +211,7 @@ impl CoreError {
     pub fn field(&self) -> Option<&'static str> {
         match self {
             CoreError::Invalid { field, .. } => Some(field.key()),
+            CoreError::Product(e) => e.field(),
             _ => None,
         }
     }
@@ -337,6 +342,7 @@ impl CoreError {
                 ),
             },
             CoreError::Ledger(e) => e.message(lang),
+            CoreError::Product(e) => e.message(lang),
             CoreError::Db(e) => match lang {
                 Lang::Id => format!("Gagal mengakses basis data ({e})."),
                 Lang::En => format!("Database access failed ({e})."),

@@ -7,6 +7,7 @@
 mod code_enum;
 
 pub mod budget;
+pub mod catalog;
 pub mod clock;
 pub mod error;
 pub mod home;

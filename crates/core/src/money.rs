@@ -33,8 +33,9 @@ pub enum AmountError {
 #[serde(transparent)]
 pub struct Money(i64);
 
-/// A quantity in thousandths of a unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+/// A quantity in thousandths of a unit. Serialised as the plain integer of thousandths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize)]
+#[serde(transparent)]
 pub struct Qty(i64);
 
 impl Money {

@@ -17,7 +17,7 @@
 use crate::clock::{new_id, next_hlc, observe_hlc};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
-use crate::{budget, ledger, lww, profile};
+use crate::{budget, catalog, ledger, lww, profile};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use usahaku_proto::{ActorId, DeviceId, EntityKind, Hlc, LwwPatch, Op, OpId, decode_payload, encode_payload};
 use uuid::Uuid;
@@ -29,7 +29,8 @@ pub(crate) fn schema_version(kind: EntityKind) -> u16 {
         | EntityKind::Account
         | EntityKind::JournalEntry
         | EntityKind::PeriodLock
-        | EntityKind::Budget => 1,
+        | EntityKind::Budget
+        | EntityKind::Product => 1,
         // Never written here; anything from a newer app is newer than this build.
         EntityKind::Other(_) => 0,
     }
@@ -89,6 +90,7 @@ fn apply(atx: &ApplyTx<'_>) -> Result<()> {
         EntityKind::Account => lww::apply(atx, &ledger::ACCOUNT_SPEC, op.entity_id, &patch()?),
         EntityKind::PeriodLock => lww::apply(atx, &ledger::PERIOD_LOCK_SPEC, op.entity_id, &patch()?),
         EntityKind::Budget => lww::apply(atx, &budget::SPEC, op.entity_id, &patch()?),
+        EntityKind::Product => lww::apply(atx, &catalog::SPEC, op.entity_id, &patch()?),
         EntityKind::JournalEntry => ledger::apply_entry(atx),
         EntityKind::Other(_) => Ok(()),
     }

@@ -219,6 +219,47 @@ INSERT INTO cash_month (account_id, month, amount)
 "#,
         seed: None,
     },
+    Migration {
+        name: "product",
+        sql: r#"
+-- Products: last-writer-wins entities (nullable columns, fields arrive by op). A rowid table,
+-- so the search index can point at its rows.
+CREATE TABLE product (
+    id          BLOB PRIMARY KEY,
+    name        TEXT,
+    sku         TEXT,
+    barcode     TEXT,
+    category    TEXT,
+    unit        TEXT,
+    price       INTEGER,
+    tiers       TEXT,
+    description TEXT,
+    halal_no    TEXT,
+    bpom_no     TEXT,
+    expiry      TEXT,
+    warranty    TEXT,
+    tracked     INTEGER,
+    min_stock   INTEGER,
+    active      INTEGER
+) STRICT;
+CREATE INDEX product_sku ON product (sku);
+CREATE INDEX product_barcode ON product (barcode);
+-- Search over name, SKU and barcode: trigrams (partial words), case and accents ignored.
+CREATE VIRTUAL TABLE product_fts USING fts5(
+    name, sku, barcode, content = 'product', content_rowid = 'rowid',
+    tokenize = 'trigram remove_diacritics 1'
+);
+CREATE TRIGGER product_fts_insert AFTER INSERT ON product BEGIN
+    INSERT INTO product_fts (rowid, name, sku, barcode) VALUES (new.rowid, new.name, new.sku, new.barcode);
+END;
+CREATE TRIGGER product_fts_update AFTER UPDATE OF name, sku, barcode ON product BEGIN
+    INSERT INTO product_fts (product_fts, rowid, name, sku, barcode)
+        VALUES ('delete', old.rowid, old.name, old.sku, old.barcode);
+    INSERT INTO product_fts (rowid, name, sku, barcode) VALUES (new.rowid, new.name, new.sku, new.barcode);
+END;
+"#,
+        seed: None,
+    },
 ];
 
 /// This device, as recorded in the store.
@@ -509,7 +550,8 @@ mod tests {
             conn.execute_batch(
                 "DROP TABLE business_profile; DROP TABLE sync_state; DROP TABLE conflict_log; DROP TABLE account;
                  DROP TABLE journal_line; DROP TABLE journal_entry; DROP TABLE period_lock; DROP TABLE ledger_month;
-                 DROP TABLE budget; DROP TABLE cash_month; PRAGMA user_version = 1;",
+                 DROP TABLE budget; DROP TABLE cash_month; DROP TABLE product_fts; DROP TABLE product;
+                 PRAGMA user_version = 1;",
             )
             .unwrap();
         }
@@ -597,7 +639,8 @@ mod tests {
         Connection::open(&path)
             .unwrap()
             .execute_batch(
-                "DROP TABLE ledger_month; DROP TABLE budget; DROP TABLE cash_month; PRAGMA user_version = 5;",
+                "DROP TABLE ledger_month; DROP TABLE budget; DROP TABLE cash_month; DROP TABLE product_fts;
+                 DROP TABLE product; PRAGMA user_version = 5;",
             )
             .unwrap();
         let s = Store::open(&path, clock).unwrap();

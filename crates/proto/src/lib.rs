@@ -108,6 +108,8 @@ pub enum EntityKind {
     PeriodLock,
     /// A monthly budget (anggaran) of one expense account: last-writer-wins. Code 4.
     Budget,
+    /// A product of the catalogue: last-writer-wins per field. Code 5.
+    Product,
     /// A kind made by a newer app.
     Other(u16),
 }
@@ -120,6 +122,7 @@ impl From<u16> for EntityKind {
             2 => EntityKind::JournalEntry,
             3 => EntityKind::PeriodLock,
             4 => EntityKind::Budget,
+            5 => EntityKind::Product,
             n => EntityKind::Other(n),
         }
     }
@@ -133,6 +136,7 @@ impl From<EntityKind> for u16 {
             EntityKind::JournalEntry => 2,
             EntityKind::PeriodLock => 3,
             EntityKind::Budget => 4,
+            EntityKind::Product => 5,
             EntityKind::Other(n) => n,
         }
     }
@@ -147,6 +151,7 @@ impl EntityKind {
             EntityKind::JournalEntry => "journal_entry".into(),
             EntityKind::PeriodLock => "period_lock".into(),
             EntityKind::Budget => "budget".into(),
+            EntityKind::Product => "product".into(),
             EntityKind::Other(n) => format!("kind_{n}").into(),
         }
     }
@@ -159,6 +164,7 @@ impl EntityKind {
             "journal_entry" => Some(EntityKind::JournalEntry),
             "period_lock" => Some(EntityKind::PeriodLock),
             "budget" => Some(EntityKind::Budget),
+            "product" => Some(EntityKind::Product),
             _ => s.strip_prefix("kind_").and_then(|n| n.parse::<u16>().ok()).map(EntityKind::from),
         }
     }
