@@ -5,6 +5,7 @@ import datetime
 import json
 import time
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -14,7 +15,20 @@ from test_sync import create_business
 
 
 def rows(d, name):
-    return [e for e in d.find_elements(By.CSS_SELECTOR, f'[data-testid="{name}"]') if e.is_displayed()]
+    """The displayed elements with this test id (one re-rendered meanwhile counts as gone)."""
+    out = []
+    for e in d.find_elements(By.CSS_SELECTOR, f'[data-testid="{name}"]'):
+        try:
+            if e.is_displayed():
+                out.append(e)
+        except StaleElementReferenceException:
+            pass
+    return out
+
+
+def wait(d, condition, timeout=10):
+    """Waits for `condition`; an element re-rendered while it is read just means "not yet"."""
+    return WebDriverWait(d, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
 
 
 def select_text(el, fragment):
@@ -32,7 +46,7 @@ MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", 
 def add_cash(d, button, amount, category, note, date=None):
     tid(d, button).click()
     field = tid(d, "cash-amount")
-    WebDriverWait(d, 10).until(lambda drv: drv.switch_to.active_element == field)
+    wait(d, lambda drv: drv.switch_to.active_element == field)
     field.send_keys(amount)
     select_text(tid(d, "cash-category"), category)
     if date is not None:
@@ -43,7 +57,7 @@ def add_cash(d, button, amount, category, note, date=None):
     # Enter saves (keyboard use at the counter).
     tid(d, "cash-note").send_keys(Keys.ENTER)
     tid(d, "cash-saved")
-    WebDriverWait(d, 10).until(lambda drv: not rows(drv, "cash-dialog"))
+    wait(d, lambda drv: not rows(drv, "cash-dialog"))
 
 
 def test_cash_book_debts_budget_and_profit(app, home, shots, cli):
@@ -62,7 +76,7 @@ def test_cash_book_debts_budget_and_profit(app, home, shots, cli):
     shot(d, shots / "14-uang-masuk-salah.png")
     set_value(d, tid(d, "cash-amount"), "")
     tid(d, "cash-amount").send_keys(Keys.ESCAPE)
-    WebDriverWait(d, 10).until(lambda drv: not rows(drv, "cash-dialog"))
+    wait(d, lambda drv: not rows(drv, "cash-dialog"))
     assert rows(d, "cash-row") == []
 
     # A cash sale and two expenses, typed the way owners type amounts.
@@ -71,9 +85,9 @@ def test_cash_book_debts_budget_and_profit(app, home, shots, cli):
     first = datetime.date.today().replace(day=1)
     add_cash(d, "cash-in", "Rp250.000", "Penjualan", "Bolu pandan", first.strftime("%d/%m/%Y"))
     add_cash(d, "cash-out", "350000", "listrik", "Token listrik")
-    WebDriverWait(d, 10).until(lambda drv: len(rows(drv, "cash-row")) == 3)
+    wait(d, lambda drv: len(rows(drv, "cash-row")) == 3)
     # Kas: 1.500.000 + 250.000 − 350.000.
-    WebDriverWait(d, 10).until(lambda drv: "Rp1.400.000" in tid(drv, "cash-closing").text)
+    wait(d, lambda drv: "Rp1.400.000" in tid(drv, "cash-closing").text)
     first_text = f"{first.day} {MONTHS[first.month - 1]} {first.year}"
     assert any(first_text in r.text and "Bolu pandan" in r.text for r in rows(d, "cash-row")), first_text
     shot(d, shots / "15-buku-kas.png")
@@ -85,35 +99,36 @@ def test_cash_book_debts_budget_and_profit(app, home, shots, cli):
     tid(d, "debt-counterparty").send_keys("Warung Pak Budi")
     tid(d, "debt-amount").send_keys("600.000")
     tid(d, "debt-save").click()
-    WebDriverWait(d, 10).until(lambda drv: len(rows(drv, "debt-row")) == 1)
+    wait(d, lambda drv: len(rows(drv, "debt-row")) == 1)
     tid(d, "debt-remind").click()
     tid(d, "remind-phone").send_keys("0812-3456-7890")
     tid(d, "remind-make").click()
-    text = tid(d, "remind-text")
-    WebDriverWait(d, 10).until(lambda drv: "Rp600.000" in (text.get_attribute("value") or text.text))
+    wait(d, condition=lambda drv: "Rp600.000" in (tid(drv, "remind-text").get_attribute("value") or ""))
     shot(d, shots / "16-piutang-pengingat.png")
     tid(d, "remind-phone").send_keys(Keys.ESCAPE)
-    WebDriverWait(d, 10).until(lambda drv: not rows(drv, "remind-text"))
+    wait(d, lambda drv: not rows(drv, "remind-text"))
     shot(d, shots / "17-utang-piutang.png")
 
     # A budget for electricity: Rp300.000 against Rp350.000 spent.
     tid(d, "books-tab-budget").click()
-    WebDriverWait(d, 10).until(lambda drv: len(rows(drv, "budget-row")) > 0)
+    wait(d, lambda drv: len(rows(drv, "budget-row")) > 0)
     listrik = next(r for r in rows(d, "budget-row") if "listrik" in r.text.lower())
     field = listrik.find_element(By.CSS_SELECTOR, '[data-testid="budget-input"]')
     field.send_keys("300.000")
     field.send_keys(Keys.ENTER)
-    WebDriverWait(d, 10).until(
-        lambda drv: "50.000" in next(r for r in rows(drv, "budget-row") if "listrik" in r.text.lower())
-        .find_element(By.CSS_SELECTOR, '[data-testid="budget-difference"]').text
+    wait(
+        d,
+        lambda drv: "50.000"
+        in next(r for r in rows(drv, "budget-row") if "listrik" in r.text.lower())
+        .find_element(By.CSS_SELECTOR, '[data-testid="budget-difference"]')
+        .text,
     )
     shot(d, shots / "18-anggaran.png")
 
     # Laba Rugi: revenue 1.500.000 + 250.000 + 600.000 (the credit sale); expenses 350.000.
     tid(d, "nav-laporan").click()
-    net = tid(d, "pl-net-profit")
-    WebDriverWait(d, 20).until(lambda drv: net.get_attribute("data-value") == "2000000")
-    assert "Rp2.000.000" in net.text
+    wait(d, timeout=20, condition=lambda drv: tid(drv, "pl-net-profit").get_attribute("data-value") == "2000000")
+    assert "Rp2.000.000" in tid(d, "pl-net-profit").text
     shot(d, shots / "19-laba-rugi.png")
     tid(d, "export-pdf").click()
     done = tid(d, "export-done")
@@ -129,13 +144,13 @@ def test_cash_book_debts_budget_and_profit(app, home, shots, cli):
     tb_debit = tid(d, "report-tab-tb")
     tb_debit.click()
     # Neraca Saldo balances: debits Kas 1.400.000 + Piutang 600.000 + listrik 350.000.
-    WebDriverWait(d, 10).until(lambda drv: "Rp2.350.000" in tid(drv, "tb-total-debit").text)
+    wait(d, lambda drv: "Rp2.350.000" in tid(drv, "tb-total-debit").text)
     assert "Rp2.350.000" in tid(d, "tb-total-credit").text
 
     # Tutup buku: closing last month is one click and says what it means.
     tid(d, "nav-pembukuan").click()
     tid(d, "books-tab-closing").click()
-    WebDriverWait(d, 10).until(lambda drv: len(rows(drv, "closing-row")) == 12)
+    wait(d, lambda drv: len(rows(drv, "closing-row")) == 12)
     shot(d, shots / "26-tutup-buku.png")
 
     # Bagan akun: a second bank account, then it is offered as a money account.
@@ -144,7 +159,7 @@ def test_cash_book_debts_budget_and_profit(app, home, shots, cli):
     tid(d, "account-name").send_keys("Bank BRI")
     Select(tid(d, "account-kind")).select_by_value("bank")
     tid(d, "account-save").click()
-    WebDriverWait(d, 10).until(lambda drv: any("Bank BRI" in r.text for r in rows(drv, "account-row")))
+    wait(d, lambda drv: any("Bank BRI" in r.text for r in rows(drv, "account-row")))
     tab = tid(d, "books-tab-cash")
     d.execute_script("arguments[0].scrollIntoView({block: 'center'})", tab)
     shot(d, shots / "27-bagan-akun.png")
