@@ -2,6 +2,7 @@
 //! Logic lives in the core; this crate only holds the open store and the UI language.
 
 mod books;
+mod products;
 mod sync;
 
 use serde::Serialize;
@@ -203,6 +204,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             books::rename_account,
             books::remove_account,
             books::record_journal,
+            products::products,
+            products::search_products,
+            products::add_product,
+            products::update_product,
+            products::set_product_active,
         ])
 }
 

@@ -58,6 +58,14 @@ export const commands = {
 	removeAccount: (account: string) => typedError<null, UiError>(__TAURI_INVOKE("remove_account", { account })),
 	/**  Posts a jurnal umum (manual entry). */
 	recordJournal: (input: JournalInput) => typedError<string, UiError>(__TAURI_INVOKE("record_journal", { input })),
+	products: () => typedError<Product[], UiError>(__TAURI_INVOKE("products")),
+	/**  Products whose name, SKU or barcode contains `query` (at most `limit`). */
+	searchProducts: (query: string, limit: number) => typedError<Product[], UiError>(__TAURI_INVOKE("search_products", { query, limit })),
+	addProduct: (input: ProductInput) => typedError<Product, UiError>(__TAURI_INVOKE("add_product", { input })),
+	/**  Changes a product (by SKU, barcode or id); only the changed fields are written. */
+	updateProduct: (product: string, input: ProductInput) => typedError<Product, UiError>(__TAURI_INVOKE("update_product", { product, input })),
+	/**  Archives or restores a product. */
+	setProductActive: (product: string, active: boolean) => typedError<Product, UiError>(__TAURI_INVOKE("set_product_active", { product, active })),
 };
 
 /* Types */
@@ -583,6 +591,82 @@ export type PphFinal = {
 	basis: string,
 	/**  Individual taxpayer (with the yearly exemption) or a company. */
 	taxpayer_kind: TaxpayerKind,
+};
+
+/**  A wholesale price: from `min_qty` units on, each unit costs `price`. */
+export type PriceTier = {
+	/**  Minimum quantity (thousandths of the unit). */
+	min_qty: number,
+	/**  Unit price from that quantity on. */
+	price: number,
+};
+
+/**  A product as stored. */
+export type Product = {
+	/**  Id. */
+	id: string,
+	/**  Nama. */
+	name: string,
+	/**  SKU. */
+	sku: string,
+	/**  Barcode, or empty. */
+	barcode: string,
+	/**  Kategori, or empty. */
+	category: string,
+	/**  Satuan. */
+	unit: string,
+	/**  Harga jual. */
+	price: number,
+	/**  Harga grosir, by increasing minimum quantity. */
+	tiers: PriceTier[],
+	/**  Deskripsi. */
+	description: string,
+	/**  Nomor halal. */
+	halal_no: string,
+	/**  Nomor BPOM / P-IRT. */
+	bpom_no: string,
+	/**  Kedaluwarsa (`2027-06-30`), or empty. */
+	expiry: string,
+	/**  Garansi. */
+	warranty: string,
+	/**  Stock is counted. */
+	tracked: boolean,
+	/**  Stok minimum. */
+	min_stock: number,
+	/**  Not archived. */
+	active: boolean,
+};
+
+/**  A product as a form or the command line gives it (text as typed). */
+export type ProductInput = {
+	/**  Nama produk. */
+	name: string,
+	/**  SKU; empty for an automatic one. */
+	sku: string,
+	/**  Barcode (EAN-13, EAN-8 or UPC-A), optional. */
+	barcode: string,
+	/**  Kategori, optional. */
+	category: string,
+	/**  Satuan (one of [`UNITS`]); empty for pcs. */
+	unit: string,
+	/**  Harga jual as typed. */
+	price: string,
+	/**  Harga grosir: (minimum quantity, price) as typed, e.g. ("12", "13.500"). */
+	tiers: ([string, string])[],
+	/**  Deskripsi. */
+	description: string,
+	/**  Nomor sertifikat halal. */
+	halal_no: string,
+	/**  Nomor izin BPOM (MD/ML) or P-IRT. */
+	bpom_no: string,
+	/**  Kedaluwarsa (a date), optional. */
+	expiry: string,
+	/**  Garansi. */
+	warranty: string,
+	/**  Stock is counted (false for services and made-to-order goods). */
+	tracked: boolean,
+	/**  Stok minimum as typed (empty for none). */
+	min_stock: string,
 };
 
 /**  The stored profile. */
