@@ -1,7 +1,8 @@
 // Error state of one form. Client-side hints are kept as message keys and translated when shown,
 // so they follow a language switch; messages from Rust are shown as Rust sent them.
 import type { UiError } from "./bindings";
-import { noErrors, placeUiError, type FieldKey, type FormErrors } from "./forms";
+import { tick } from "svelte";
+import { firstErrorField, noErrors, placeUiError, type FieldKey, type FormErrors } from "./forms";
 import { t, type MessageKey } from "./i18n.svelte";
 import { requiredHints } from "./labels";
 
@@ -55,6 +56,23 @@ export class FormErrorState<K extends string = FieldKey> {
   setUnexpected(): void {
     this.clear();
     this.unexpected = true;
+  }
+
+  /**
+   * After the messages are on screen: focus the first field that has one (by `inputIds`),
+   * or bring the top alert into view when only the form as a whole has one.
+   */
+  async focusFirst(inputIds: Partial<Record<K, string>>, topAlert: HTMLElement | undefined): Promise<void> {
+    await tick();
+    const field = firstErrorField(this.current, this.formFields);
+    const id = field && inputIds[field];
+    if (id) document.getElementById(id)?.focus();
+    else topAlert?.scrollIntoView({ block: "nearest" });
+  }
+
+  /** An input event: the edited field (by its `name`) has its message cleared. */
+  clearEdited(event: Event): void {
+    this.clearField((event.target as HTMLInputElement | null)?.name);
   }
 
   /** The person edited this field: its message has done its job. */
