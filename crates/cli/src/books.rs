@@ -1,6 +1,7 @@
 //! `usahaku kas|piutang|utang|koreksi|laporan|tutup-buku|anggaran|akun`: Pembukuan from the
 //! command line. Every input goes through the same core functions as the app's forms.
 
+use crate::write_json as json;
 use clap::{Args, Subcommand};
 use jiff::civil::Date;
 use std::io::Write;
@@ -235,12 +236,6 @@ fn rate_text(bp: u32) -> String {
     } else {
         format!("{whole},{}%", format!("{frac:02}").trim_end_matches('0'))
     }
-}
-
-fn json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> Result<(), CoreError> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| CoreError::Corrupt(e.to_string()))?;
-    writeln!(out, "{text}")?;
-    Ok(())
 }
 
 /// A document as plain text: labels left, amounts right-aligned in 16-character columns.

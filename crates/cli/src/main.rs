@@ -472,8 +472,13 @@ fn parse_taxpayer(s: &str) -> Result<TaxpayerKind, CoreError> {
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CoreError> {
+    write_json(&mut std::io::stdout(), value)
+}
+
+/// `value` as pretty JSON (the `--json` output of every command).
+pub(crate) fn write_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> Result<(), CoreError> {
     let text = serde_json::to_string_pretty(value).map_err(|e| CoreError::Corrupt(e.to_string()))?;
-    writeln!(std::io::stdout(), "{text}")?;
+    writeln!(out, "{text}")?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! `usahaku produk …`: the product catalogue from the command line, through the same core
 //! functions as the app.
 
+use crate::write_json as json;
 use clap::{Args, Subcommand};
 use std::io::Write;
 use usahaku_core::catalog::{Product, ProductInput};
@@ -118,12 +119,6 @@ impl ProductArgs {
         }
         Ok(p)
     }
-}
-
-fn json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> Result<(), CoreError> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| CoreError::Corrupt(e.to_string()))?;
-    writeln!(out, "{text}")?;
-    Ok(())
 }
 
 fn line(out: &mut impl Write, p: &Product) -> Result<(), CoreError> {

@@ -599,21 +599,26 @@ impl Store {
 
     /// The stored values of a product's fields, as an edit compares them.
     fn stored_fields(&self, id: Uuid) -> Result<Vec<(&'static str, FieldValue)>> {
-        let mut out = Vec::new();
-        for field in SPEC.fields {
-            let v: Option<rusqlite::types::Value> = self
-                .conn
-                .prepare_cached(&format!("SELECT {field} FROM product WHERE id = ?1"))?
-                .query_row([id.as_bytes().as_slice()], |r| r.get(0))
-                .optional()?;
-            let value = match v {
-                Some(rusqlite::types::Value::Integer(i)) => FieldValue::Int(i),
-                Some(rusqlite::types::Value::Text(t)) => FieldValue::Text(t),
-                _ => FieldValue::Null,
-            };
-            out.push((*field, value));
-        }
-        Ok(out)
+        let sql = format!("SELECT {} FROM product WHERE id = ?1", SPEC.fields.join(", "));
+        let values: Vec<rusqlite::types::Value> = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([id.as_bytes().as_slice()], |r| (0..SPEC.fields.len()).map(|i| r.get(i)).collect())
+            .optional()?
+            .ok_or(ProductError::UnknownProduct)?;
+        Ok(SPEC
+            .fields
+            .iter()
+            .zip(values)
+            .map(|(field, v)| {
+                let value = match v {
+                    rusqlite::types::Value::Integer(i) => FieldValue::Int(i),
+                    rusqlite::types::Value::Text(t) => FieldValue::Text(t),
+                    _ => FieldValue::Null,
+                };
+                (*field, value)
+            })
+            .collect())
     }
 
     /// A product named by its id, SKU or barcode.

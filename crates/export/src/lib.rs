@@ -135,6 +135,11 @@ fn line(label: impl Into<String>, amount: Money) -> Row {
     Row { cells: vec![text(label), Cell::Money(amount)], total: false }
 }
 
+/// A group heading row (Aset, Pendapatan, …): text only.
+fn group_row(label: impl Into<String>) -> Row {
+    Row { cells: vec![text(label), Cell::Empty], total: false }
+}
+
 fn total(label: impl Into<String>, amount: Money) -> Row {
     Row { cells: vec![text(label), Cell::Money(amount)], total: true }
 }
@@ -268,11 +273,10 @@ pub fn build(store: &Store, req: &ReportRequest, lang: Lang) -> Result<Document>
 
 fn profit_and_loss(store: &Store, from: Date, to: Date, lang: Lang) -> Result<Vec<Block>> {
     let pl = store.profit_and_loss(from, to)?;
-    let mut rows =
-        vec![Row { cells: vec![text(l(lang, "Pendapatan", "Revenue")), Cell::Empty], total: false }];
+    let mut rows = vec![group_row(l(lang, "Pendapatan", "Revenue"))];
     rows.extend(account_lines(&pl.revenue_lines));
     rows.push(total(l(lang, "Jumlah pendapatan", "Total revenue"), pl.revenue));
-    rows.push(Row { cells: vec![text(l(lang, "Beban", "Expenses")), Cell::Empty], total: false });
+    rows.push(group_row(l(lang, "Beban", "Expenses")));
     rows.extend(account_lines(&pl.expense_lines));
     rows.push(total(l(lang, "Jumlah beban", "Total expenses"), pl.expenses));
     rows.push(total(l(lang, "Laba (rugi) bersih", "Net profit (loss)"), pl.net_profit));
@@ -281,13 +285,13 @@ fn profit_and_loss(store: &Store, from: Date, to: Date, lang: Lang) -> Result<Ve
 
 fn balance_sheet(store: &Store, as_of: Date, lang: Lang) -> Result<Vec<Block>> {
     let bs = store.balance_sheet(as_of)?;
-    let mut rows = vec![Row { cells: vec![text(l(lang, "Aset", "Assets")), Cell::Empty], total: false }];
+    let mut rows = vec![group_row(l(lang, "Aset", "Assets"))];
     rows.extend(account_lines(&bs.assets));
     rows.push(total(l(lang, "Jumlah aset", "Total assets"), bs.total_assets));
-    rows.push(Row { cells: vec![text(l(lang, "Kewajiban", "Liabilities")), Cell::Empty], total: false });
+    rows.push(group_row(l(lang, "Kewajiban", "Liabilities")));
     rows.extend(account_lines(&bs.liabilities));
     rows.push(total(l(lang, "Jumlah kewajiban", "Total liabilities"), bs.total_liabilities));
-    rows.push(Row { cells: vec![text(l(lang, "Ekuitas", "Equity")), Cell::Empty], total: false });
+    rows.push(group_row(l(lang, "Ekuitas", "Equity")));
     rows.extend(account_lines(&bs.equity));
     rows.push(line(l(lang, "Laba (rugi) ditahan", "Retained earnings"), bs.retained_earnings));
     rows.push(total(l(lang, "Jumlah ekuitas", "Total equity"), bs.total_equity));
@@ -307,13 +311,7 @@ fn cash_flow(store: &Store, from: Date, to: Date, lang: Lang) -> Result<Vec<Bloc
         (CashFlowGroup::Investing, "aktivitas investasi", "investing activities", cf.investing),
         (CashFlowGroup::Financing, "aktivitas pendanaan", "financing activities", cf.financing),
     ] {
-        rows.push(Row {
-            cells: vec![
-                text(l(lang, &format!("Arus kas dari {id}"), &format!("Cash flows from {en}"))),
-                Cell::Empty,
-            ],
-            total: false,
-        });
+        rows.push(group_row(l(lang, &format!("Arus kas dari {id}"), &format!("Cash flows from {en}"))));
         rows.extend(
             cf.lines.iter().filter(|(g, _)| *g == group).map(|(_, a)| line(a.account.name.clone(), a.amount)),
         );
