@@ -55,7 +55,9 @@ class AppRunner:
         assert APP.exists(), f"build the app first: {APP}"
         for port in (4444, 4445):
             assert not _port_open(port), f"port {port} already in use"
-        env = dict(os.environ, USAHAKU_HOME=str(self.home))
+        # The WebView keeps its own storage (the chosen language, …) under XDG_DATA_HOME: one per
+        # data folder, so a test never starts from what an earlier run left behind.
+        env = dict(os.environ, USAHAKU_HOME=str(self.home), XDG_DATA_HOME=str(self.home / "webview-data"))
         self.proc = subprocess.Popen([_tauri_driver()], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 30
         while not (_port_open(4444) and _port_open(4445)):
