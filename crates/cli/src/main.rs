@@ -294,7 +294,9 @@ fn main() -> ExitCode {
                 CoreError::Invalid { .. }
                 | CoreError::Amount(_)
                 | CoreError::Ledger(_)
-                | CoreError::Product(_) => ExitCode::from(2),
+                | CoreError::Product(_)
+                | CoreError::Stock(_)
+                | CoreError::Pricing(_) => ExitCode::from(2),
                 _ => ExitCode::FAILURE,
             }
         }

@@ -37,6 +37,7 @@ pub(crate) const SPEC: LwwSpec = LwwSpec {
         "tracked",
         "min_stock",
         "active",
+        "components",
     ],
 };
 
@@ -93,6 +94,9 @@ pub enum ProductError {
     /// The expiry date could not be read.
     #[error("bad date {0}")]
     BadDate(String),
+    /// A paket component that is not another ordinary product with a quantity above zero.
+    #[error("bad component {0}")]
+    BadComponent(String),
 }
 
 impl ProductError {
@@ -111,6 +115,7 @@ impl ProductError {
             ProductError::DuplicateBarcode(_) => "duplicate_barcode",
             ProductError::UnknownProduct => "unknown_product",
             ProductError::BadDate(_) => "bad_date",
+            ProductError::BadComponent(_) => "bad_component",
         }
     }
 
@@ -128,6 +133,7 @@ impl ProductError {
             ProductError::BadMinStock(_) => "min_stock",
             ProductError::DuplicateSku(_) => "sku",
             ProductError::BadDate(_) => "expiry",
+            ProductError::BadComponent(_) => "components",
             ProductError::UnknownProduct => return None,
         })
     }
@@ -216,6 +222,12 @@ impl ProductError {
             (ProductError::BadDate(d), Lang::En) => {
                 format!("Date \"{d}\" not recognised. Write it like 30/11/2026.")
             }
+            (ProductError::BadComponent(c), Lang::Id) => format!(
+                "Isi paket \"{c}\" tidak benar: pilih produk lain yang sudah ada (bukan paket) dengan jumlah lebih dari 0, masing-masing sekali."
+            ),
+            (ProductError::BadComponent(c), Lang::En) => format!(
+                "Bundle item \"{c}\" is not right: choose another existing product (not a bundle) with a quantity above 0, each once."
+            ),
         }
     }
 }
@@ -276,6 +288,22 @@ pub struct ProductInput {
     pub tracked: bool,
     /// Stok minimum as typed (empty for none).
     pub min_stock: String,
+    /// Isi paket: (product id, SKU or barcode; quantity as typed). A paket's own stock is not
+    /// counted; selling it takes stock from each component.
+    #[serde(default)]
+    pub components: Vec<(String, String)>,
+}
+
+/// A component of a paket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BundleItem {
+    /// The component product.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub product: Uuid,
+    /// How many of it one paket holds.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub qty: Qty,
 }
 
 /// A product as stored.
@@ -317,6 +345,14 @@ pub struct Product {
     pub min_stock: Qty,
     /// Not archived.
     pub active: bool,
+    /// Isi paket (empty for an ordinary product).
+    pub components: Vec<BundleItem>,
+    /// Stok (sum of movements).
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub stock: Qty,
+    /// HPP per unit (moving average).
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub avg_cost: Money,
 }
 
 impl Product {
@@ -338,6 +374,7 @@ impl Product {
             warranty: self.warranty.clone(),
             tracked: self.tracked,
             min_stock: self.min_stock.to_string(),
+            components: self.components.iter().map(|c| (c.product.to_string(), c.qty.to_string())).collect(),
         }
     }
 
@@ -437,7 +474,8 @@ fn validated(input: &ProductInput) -> std::result::Result<Vec<(&'static str, Fie
 
 const PRODUCT_COLUMNS: &str =
     "SELECT id, name, sku, barcode, category, unit, price, tiers, description, halal_no,
-    bpom_no, expiry, warranty, tracked, min_stock, active FROM product";
+    bpom_no, expiry, warranty, tracked, min_stock, active, components, COALESCE(s.qty, 0), COALESCE(s.avg_cost, 0)
+    FROM product LEFT JOIN product_stock s ON s.product_id = product.id";
 
 /// A product row; `None` while its name has not arrived (a half-synced product).
 fn product_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<Product>> {
@@ -464,6 +502,15 @@ fn product_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<Product>> {
         tracked: r.get::<_, Option<i64>>(13)?.unwrap_or(1) != 0,
         min_stock: Qty::from_thousandths(r.get::<_, Option<i64>>(14)?.unwrap_or(0)),
         active: r.get::<_, Option<i64>>(15)?.unwrap_or(1) != 0,
+        components: serde_json::from_str::<Vec<(String, i64)>>(&s(16)?)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|(id, q)| {
+                Some(BundleItem { product: Uuid::parse_str(&id).ok()?, qty: Qty::from_thousandths(q) })
+            })
+            .collect(),
+        stock: Qty::from_thousandths(r.get(17)?),
+        avg_cost: Money::from_rupiah(r.get(18)?),
     }))
 }
 
@@ -526,6 +573,7 @@ impl Store {
     /// Adds a product; an empty SKU gets the next automatic one.
     pub fn add_product(&mut self, input: &ProductInput) -> Result<Product> {
         let mut fields = validated(input)?;
+        self.bundle_fields(&mut fields, &input.components, None)?;
         if let Some((_, FieldValue::Text(sku))) = fields.iter_mut().find(|(k, _)| *k == "sku")
             && sku.is_empty()
         {
@@ -544,6 +592,7 @@ impl Store {
     pub fn update_product(&mut self, id: Uuid, input: &ProductInput) -> Result<Product> {
         let current = self.product(id)?;
         let mut fields = validated(input)?;
+        self.bundle_fields(&mut fields, &input.components, Some(id))?;
         if let Some((_, FieldValue::Text(sku))) = fields.iter_mut().find(|(k, _)| *k == "sku")
             && sku.is_empty()
         {
@@ -579,6 +628,45 @@ impl Store {
         let patch = LwwPatch { fields: vec![("active".into(), FieldValue::Int(i64::from(active)))] };
         self.commit(Change::Lww { entity: EntityKind::Product, entity_id: id, patch })?;
         self.product(id)
+    }
+
+    /// Checks a paket's components and adds them to `fields` (a paket's own stock is not
+    /// counted).
+    fn bundle_fields(
+        &self,
+        fields: &mut Vec<(&'static str, FieldValue)>,
+        components: &[(String, String)],
+        this: Option<Uuid>,
+    ) -> Result<()> {
+        let mut items: Vec<(String, i64)> = Vec::new();
+        for (product, qty) in components {
+            if product.trim().is_empty() {
+                continue;
+            }
+            let shown = format!("{} × {}", product.trim(), qty.trim());
+            let p = self.find_product(product).map_err(|_| ProductError::BadComponent(shown.clone()))?;
+            let q = Qty::parse(qty).map_err(|_| ProductError::BadComponent(shown.clone()))?;
+            if q <= Qty::ZERO
+                || Some(p.id) == this
+                || !p.components.is_empty()
+                || items.iter().any(|(i, _)| *i == p.id.to_string())
+            {
+                return Err(ProductError::BadComponent(shown).into());
+            }
+            items.push((p.id.to_string(), q.thousandths()));
+        }
+        if !items.is_empty()
+            && let Some((_, tracked)) = fields.iter_mut().find(|(k, _)| *k == "tracked")
+        {
+            *tracked = FieldValue::Int(0);
+        }
+        let json = if items.is_empty() {
+            String::new()
+        } else {
+            serde_json::to_string(&items).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?
+        };
+        fields.push(("components", FieldValue::Text(json)));
+        Ok(())
     }
 
     fn check_unique(&self, fields: &[(&'static str, FieldValue)], except: Option<Uuid>) -> Result<()> {
@@ -665,8 +753,10 @@ impl Store {
             let phrase = format!("\"{}\"", q.replace('"', "\"\""));
             let mut stmt = self.conn.prepare_cached(
                 "SELECT p.id, p.name, p.sku, p.barcode, p.category, p.unit, p.price, p.tiers, p.description,
-                        p.halal_no, p.bpom_no, p.expiry, p.warranty, p.tracked, p.min_stock, p.active
+                        p.halal_no, p.bpom_no, p.expiry, p.warranty, p.tracked, p.min_stock, p.active, p.components,
+                        COALESCE(s.qty, 0), COALESCE(s.avg_cost, 0)
                  FROM product_fts f JOIN product p ON p.rowid = f.rowid
+                 LEFT JOIN product_stock s ON s.product_id = p.id
                  WHERE product_fts MATCH ?1 AND COALESCE(p.active, 1) = 1 ORDER BY f.rank LIMIT ?2",
             )?;
             for p in stmt.query_map(params![phrase, limit], product_row)? {

@@ -174,6 +174,12 @@ pub enum CoreError {
     /// A product was refused; nothing was written.
     #[error("product: {0}")]
     Product(#[from] crate::catalog::ProductError),
+    /// A stock action or supplier was refused; nothing was written.
+    #[error("stock: {0}")]
+    Stock(#[from] crate::stock::StockError),
+    /// A pricing rule was refused; nothing was written.
+    #[error("price rule: {0}")]
+    Pricing(#[from] crate::pricing::PricingError),
     /// SQLite failed.
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
@@ -202,6 +208,8 @@ impl CoreError {
             CoreError::RestoredCopy { .. } => "restored_copy",
             CoreError::Ledger(e) => e.code(),
             CoreError::Product(e) => e.code(),
+            CoreError::Stock(e) => e.code(),
+            CoreError::Pricing(e) => e.code(),
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -212,6 +220,8 @@ impl CoreError {
         match self {
             CoreError::Invalid { field, .. } => Some(field.key()),
             CoreError::Product(e) => e.field(),
+            CoreError::Stock(e) => e.field(),
+            CoreError::Pricing(e) => e.field(),
             _ => None,
         }
     }
@@ -343,6 +353,8 @@ impl CoreError {
             },
             CoreError::Ledger(e) => e.message(lang),
             CoreError::Product(e) => e.message(lang),
+            CoreError::Stock(e) => e.message(lang),
+            CoreError::Pricing(e) => e.message(lang),
             CoreError::Db(e) => match lang {
                 Lang::Id => format!("Gagal mengakses basis data ({e})."),
                 Lang::En => format!("Database access failed ({e})."),

@@ -276,6 +276,12 @@ code_enum!(
         Manual = "manual",
         /// Koreksi: the reversal of another entry.
         Reversal = "reversal",
+        /// Pembelian barang dagangan (stok masuk).
+        Purchase = "purchase",
+        /// Penyesuaian stok (rusak, hilang, stok opname).
+        StockAdjustment = "stock_adjustment",
+        /// Penjualan barang (HPP keluar dari persediaan).
+        Sale = "sale",
     }
 );
 
@@ -903,6 +909,23 @@ pub struct NewDebt {
     pub due_date: Option<Date>,
     /// Keterangan.
     pub note: String,
+}
+
+/// A journal entry as a change for [`Store::commit_built`], checked against the store inside
+/// the write transaction (for compound actions: a stock receipt and its entry). Returns the
+/// entry's id with the change.
+pub(crate) fn entry_change(
+    conn: &Connection,
+    clock: &dyn crate::Clock,
+    entry: &NewEntry,
+) -> Result<(Uuid, Change)> {
+    let payload = validated(entry)?;
+    check_in_store(conn, &payload, entry.date)?;
+    let id = crate::clock::new_id(clock);
+    Ok((
+        id,
+        Change::Append { entity: EntityKind::JournalEntry, entity_id: id, payload: encode_payload(&payload) },
+    ))
 }
 
 impl Store {

@@ -18,9 +18,11 @@ mod lww;
 pub mod money;
 pub mod notes;
 pub mod oplog;
+pub mod pricing;
 pub mod profile;
 pub mod replica;
 pub mod reports;
+pub mod stock;
 pub mod store;
 
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -17,7 +17,7 @@
 use crate::clock::{new_id, next_hlc, observe_hlc};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
-use crate::{budget, catalog, ledger, lww, profile};
+use crate::{budget, catalog, ledger, lww, pricing, profile, stock};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use usahaku_proto::{ActorId, DeviceId, EntityKind, Hlc, LwwPatch, Op, OpId, decode_payload, encode_payload};
 use uuid::Uuid;
@@ -30,7 +30,10 @@ pub(crate) fn schema_version(kind: EntityKind) -> u16 {
         | EntityKind::JournalEntry
         | EntityKind::PeriodLock
         | EntityKind::Budget
-        | EntityKind::Product => 1,
+        | EntityKind::Product
+        | EntityKind::StockMovement
+        | EntityKind::Supplier
+        | EntityKind::PriceRule => 1,
         // Never written here; anything from a newer app is newer than this build.
         EntityKind::Other(_) => 0,
     }
@@ -92,6 +95,9 @@ fn apply(atx: &ApplyTx<'_>) -> Result<()> {
         EntityKind::Budget => lww::apply(atx, &budget::SPEC, op.entity_id, &patch()?),
         EntityKind::Product => lww::apply(atx, &catalog::SPEC, op.entity_id, &patch()?),
         EntityKind::JournalEntry => ledger::apply_entry(atx),
+        EntityKind::StockMovement => stock::apply_movement(atx),
+        EntityKind::Supplier => lww::apply(atx, &stock::SUPPLIER_SPEC, op.entity_id, &patch()?),
+        EntityKind::PriceRule => lww::apply(atx, &pricing::SPEC, op.entity_id, &patch()?),
         EntityKind::Other(_) => Ok(()),
     }
 }
@@ -170,43 +176,66 @@ impl Store {
         change: Change,
         check: impl FnOnce(&Connection) -> Result<()>,
     ) -> Result<Op> {
+        let mut ops = self.commit_built(|conn| {
+            check(conn)?;
+            Ok(vec![change])
+        })?;
+        ops.pop().ok_or_else(|| CoreError::Corrupt("no op committed".into()))
+    }
+
+    /// Records several changes as consecutive ops of this device, in one transaction: `build`
+    /// reads the store inside the write transaction, checks, and returns the changes (a stock
+    /// receipt and its journal entry, a whole import). Each change is applied before the next
+    /// is recorded. Either every op is written or none.
+    pub(crate) fn commit_built(
+        &mut self,
+        build: impl FnOnce(&Connection) -> Result<Vec<Change>>,
+    ) -> Result<Vec<Op>> {
         let clock = self.clock.clone();
         let actor = self.actor;
-        let (op, code) = self.write(|tx| {
+        let (ops, code) = self.write(|tx| {
             // The identity is read in the transaction: another connection to this file (the
             // sync loop) may have given the device a new id (see `Store::take_new_device`).
             let (device, code): (Vec<u8>, String) = tx
                 .prepare_cached("SELECT device_id, device_code FROM device WHERE singleton = 1")?
                 .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
             let device = DeviceId(uuid_col(&device)?);
-            let (last_seq, last_hlc) = device_position(tx)?;
-            let hlc = next_hlc(last_hlc, clock.now_millis(), device);
-            check(tx)?;
-            let (entity, entity_id, payload) = match change {
-                Change::Lww { entity, entity_id, patch } => (entity, entity_id, encode_payload(&patch)),
-                Change::Append { entity, entity_id, payload } => (entity, entity_id, payload),
-            };
-            let op = Op {
-                op_id: OpId(new_id(clock.as_ref())),
-                device_id: device,
-                device_seq: last_seq + 1,
-                hlc,
-                actor,
-                entity,
-                entity_id,
-                schema_version: schema_version(entity),
-                payload,
-            };
-            insert_op(tx, &op, true)?;
-            apply(&ApplyTx { tx, op: &op })?;
+            let (mut last_seq, mut last_hlc) = device_position(tx)?;
+            let changes = build(tx)?;
+            let mut ops = Vec::with_capacity(changes.len());
+            for change in changes {
+                let hlc = next_hlc(last_hlc, clock.now_millis(), device);
+                let (entity, entity_id, payload) = match change {
+                    Change::Lww { entity, entity_id, patch } => (entity, entity_id, encode_payload(&patch)),
+                    Change::Append { entity, entity_id, payload } => (entity, entity_id, payload),
+                };
+                let op = Op {
+                    op_id: OpId(new_id(clock.as_ref())),
+                    device_id: device,
+                    device_seq: last_seq + 1,
+                    hlc,
+                    actor,
+                    entity,
+                    entity_id,
+                    schema_version: schema_version(entity),
+                    payload,
+                };
+                insert_op(tx, &op, true)?;
+                apply(&ApplyTx { tx, op: &op })?;
+                last_seq = op.device_seq;
+                last_hlc = Some(op.hlc);
+                ops.push(op);
+            }
             tx.prepare_cached("UPDATE device SET last_seq = ?1, last_hlc = ?2 WHERE singleton = 1")?
-                .execute(params![op.device_seq as i64, op.hlc.to_sortable()])?;
-            Ok((op, code))
+                .execute(params![last_seq as i64, last_hlc.map(|h| h.to_sortable())])?;
+            Ok((ops, code))
         })?;
-        if op.device_id != self.device.id {
+        if let Some(op) = ops.first()
+            && op.device_id != self.device.id
+        {
             self.device = crate::Device { id: op.device_id, code };
         }
-        Ok(op)
+        Ok(ops)
     }
 
     /// Applies an op made on another device. Returns `false` (and changes nothing) when the

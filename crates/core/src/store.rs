@@ -260,6 +260,65 @@ END;
 "#,
         seed: None,
     },
+    Migration {
+        name: "stock",
+        sql: r#"
+-- Paket (bundle): JSON [[component product id, quantity in thousandths], ...].
+ALTER TABLE product ADD COLUMN components TEXT;
+-- Stock movements: append-only, one op each. The value columns come from replaying the
+-- product's movements in the canonical order sort_key = date|hlc|id (moving average cost),
+-- so every device computes the same figures whatever order the ops arrived in.
+CREATE TABLE stock_movement (
+    id            BLOB PRIMARY KEY,
+    product_id    BLOB NOT NULL,
+    date          TEXT NOT NULL,
+    sort_key      TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    qty           INTEGER NOT NULL,
+    unit_cost     INTEGER,
+    reason        TEXT NOT NULL,
+    supplier_id   BLOB,
+    entry_id      BLOB,
+    note          TEXT NOT NULL,
+    value         INTEGER NOT NULL,
+    balance_qty   INTEGER NOT NULL,
+    balance_value INTEGER NOT NULL,
+    avg_cost      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX stock_movement_order ON stock_movement (product_id, sort_key);
+CREATE INDEX stock_movement_date ON stock_movement (date);
+-- The level and value after a product's last movement (same transaction as the movement).
+CREATE TABLE product_stock (
+    product_id BLOB PRIMARY KEY,
+    qty        INTEGER NOT NULL,
+    value      INTEGER NOT NULL,
+    avg_cost   INTEGER NOT NULL,
+    last_key   TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+-- Pemasok: last-writer-wins entities.
+CREATE TABLE supplier (
+    id      BLOB PRIMARY KEY,
+    name    TEXT,
+    phone   TEXT,
+    address TEXT,
+    notes   TEXT,
+    active  INTEGER
+) STRICT;
+-- Harga promo for a period: last-writer-wins entities.
+CREATE TABLE price_rule (
+    id         BLOB PRIMARY KEY,
+    product_id TEXT,
+    name       TEXT,
+    price      INTEGER,
+    start_date TEXT,
+    end_date   TEXT,
+    active     INTEGER
+) STRICT;
+CREATE INDEX price_rule_product ON price_rule (product_id);
+"#,
+        // The chart gained Beban selisih persediaan (6-108).
+        seed: Some(crate::ledger::seed_chart),
+    },
 ];
 
 /// This device, as recorded in the store.
@@ -551,6 +610,7 @@ mod tests {
                 "DROP TABLE business_profile; DROP TABLE sync_state; DROP TABLE conflict_log; DROP TABLE account;
                  DROP TABLE journal_line; DROP TABLE journal_entry; DROP TABLE period_lock; DROP TABLE ledger_month;
                  DROP TABLE budget; DROP TABLE cash_month; DROP TABLE product_fts; DROP TABLE product;
+                 DROP TABLE stock_movement; DROP TABLE product_stock; DROP TABLE supplier; DROP TABLE price_rule;
                  PRAGMA user_version = 1;",
             )
             .unwrap();
@@ -640,7 +700,8 @@ mod tests {
             .unwrap()
             .execute_batch(
                 "DROP TABLE ledger_month; DROP TABLE budget; DROP TABLE cash_month; DROP TABLE product_fts;
-                 DROP TABLE product; PRAGMA user_version = 5;",
+                 DROP TABLE product; DROP TABLE stock_movement; DROP TABLE product_stock; DROP TABLE supplier;
+                 DROP TABLE price_rule; PRAGMA user_version = 5;",
             )
             .unwrap();
         let s = Store::open(&path, clock).unwrap();

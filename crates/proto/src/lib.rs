@@ -110,6 +110,12 @@ pub enum EntityKind {
     Budget,
     /// A product of the catalogue: last-writer-wins per field. Code 5.
     Product,
+    /// A stock movement (receipt, sale, adjustment, count): append-only. Code 6.
+    StockMovement,
+    /// A supplier (pemasok): last-writer-wins per field. Code 7.
+    Supplier,
+    /// A pricing rule (promo price for a period): last-writer-wins per field. Code 8.
+    PriceRule,
     /// A kind made by a newer app.
     Other(u16),
 }
@@ -123,6 +129,9 @@ impl From<u16> for EntityKind {
             3 => EntityKind::PeriodLock,
             4 => EntityKind::Budget,
             5 => EntityKind::Product,
+            6 => EntityKind::StockMovement,
+            7 => EntityKind::Supplier,
+            8 => EntityKind::PriceRule,
             n => EntityKind::Other(n),
         }
     }
@@ -137,6 +146,9 @@ impl From<EntityKind> for u16 {
             EntityKind::PeriodLock => 3,
             EntityKind::Budget => 4,
             EntityKind::Product => 5,
+            EntityKind::StockMovement => 6,
+            EntityKind::Supplier => 7,
+            EntityKind::PriceRule => 8,
             EntityKind::Other(n) => n,
         }
     }
@@ -152,6 +164,9 @@ impl EntityKind {
             EntityKind::PeriodLock => "period_lock".into(),
             EntityKind::Budget => "budget".into(),
             EntityKind::Product => "product".into(),
+            EntityKind::StockMovement => "stock_movement".into(),
+            EntityKind::Supplier => "supplier".into(),
+            EntityKind::PriceRule => "price_rule".into(),
             EntityKind::Other(n) => format!("kind_{n}").into(),
         }
     }
@@ -165,6 +180,9 @@ impl EntityKind {
             "period_lock" => Some(EntityKind::PeriodLock),
             "budget" => Some(EntityKind::Budget),
             "product" => Some(EntityKind::Product),
+            "stock_movement" => Some(EntityKind::StockMovement),
+            "supplier" => Some(EntityKind::Supplier),
+            "price_rule" => Some(EntityKind::PriceRule),
             _ => s.strip_prefix("kind_").and_then(|n| n.parse::<u16>().ok()).map(EntityKind::from),
         }
     }

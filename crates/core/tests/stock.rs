@@ -1,0 +1,457 @@
+//! Stock through the public API: moving-average HPP worked out by hand, receipts and
+//! adjustments in the books, stok opname, two devices selling offline, late arrivals replayed,
+//! paket and promo prices, and bad input refused with nothing written.
+
+#![allow(clippy::unwrap_used)] // test code: a failure should panic with its location
+
+use std::sync::Arc;
+use usahaku_core::catalog::ProductInput;
+use usahaku_core::ledger::default_account_id;
+use usahaku_core::pricing::{PriceSource, PromoInput};
+use usahaku_core::stock::{
+    AdjustmentInput, CountInput, CountLineInput, ReceiptInput, ReceiptLineInput, StockError, SupplierInput,
+};
+use usahaku_core::{
+    BusinessType, CoreError, Home, Lang, ManualClock, Money, NewBusiness, Qty, Store, Timezone,
+};
+use uuid::Uuid;
+
+fn shop(dir: &std::path::Path) -> Store {
+    Home::new(dir)
+        .create(
+            Arc::new(ManualClock::stepping(1_793_000_000_000, 5)),
+            NewBusiness {
+                name: "Toko Sembako Bu Ani".into(),
+                owner_name: "Ani".into(),
+                business_type: BusinessType::Toko,
+                timezone: Timezone::Wib,
+            },
+        )
+        .unwrap()
+        .0
+}
+
+fn add(s: &mut Store, name: &str, sku: &str, price: &str) -> Uuid {
+    s.add_product(&ProductInput {
+        name: name.into(),
+        sku: sku.into(),
+        price: price.into(),
+        tracked: true,
+        ..ProductInput::default()
+    })
+    .unwrap()
+    .id
+}
+
+fn units(n: i64) -> Qty {
+    Qty::from_units(n).unwrap()
+}
+
+fn rp(n: i64) -> Money {
+    Money::from_rupiah(n)
+}
+
+fn d(t: &str) -> jiff::civil::Date {
+    t.parse().unwrap()
+}
+
+fn receive(s: &mut Store, date: &str, sku: &str, qty: &str, cost: &str, pay: &str) {
+    s.receive_stock(&ReceiptInput {
+        date: date.into(),
+        supplier: String::new(),
+        pay_from: pay.into(),
+        due_date: String::new(),
+        lines: vec![ReceiptLineInput { product: sku.into(), qty: qty.into(), unit_cost: cost.into() }],
+        note: String::new(),
+    })
+    .unwrap();
+}
+
+/// Debit minus credit of an account up to a day.
+fn balance(s: &Store, code: &str, as_of: &str) -> Money {
+    let tb = s.trial_balance(d(as_of)).unwrap();
+    tb.iter()
+        .find(|l| l.account.id == default_account_id(code))
+        .map_or(Money::ZERO, |l| l.debit.checked_sub(l.credit).unwrap())
+}
+
+#[test]
+fn moving_average_hpp_matches_the_hand_computation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    let gula = add(&mut s, "Gula Pasir 1 kg", "GULA-1", "17.000");
+    receive(&mut s, "2026-11-02", "GULA-1", "10", "5.000", "Kas");
+    let hpp1 = s.sell_stock(gula, units(4), d("2026-11-03"), "").unwrap();
+    receive(&mut s, "2026-11-04", "GULA-1", "14", "6.500", "Kas");
+    // (6 × 5.000 + 14 × 6.500) / 20 = 121.000 / 20 = 6.050.
+    assert_eq!(s.stock_level(gula).unwrap().avg_cost, rp(6_050));
+    let hpp2 = s.sell_stock(gula, units(8), d("2026-11-05"), "").unwrap();
+    assert_eq!(hpp1, rp(20_000)); // 4 × 5.000
+    assert_eq!(hpp2, rp(48_400)); // 8 × 6.050
+    let level = s.stock_level(gula).unwrap();
+    assert_eq!((level.qty, level.value), (units(12), rp(72_600)));
+    assert_eq!(s.stock_level_from_movements(gula).unwrap(), units(12));
+
+    // The books: Persediaan 50.000 + 91.000 − 20.000 − 48.400 = 72.600; Kas paid 141.000;
+    // HPP 68.400.
+    assert_eq!(balance(&s, "1-301", "2026-11-30"), rp(72_600));
+    assert_eq!(balance(&s, "1-101", "2026-11-30"), rp(-141_000));
+    assert_eq!(balance(&s, "5-101", "2026-11-30"), rp(68_400));
+    let report = s.stock_value(d("2026-11-30")).unwrap();
+    assert_eq!(
+        (report.total, report.ledger_balance, report.difference),
+        (rp(72_600), rp(72_600), Money::ZERO)
+    );
+    // As of the 3rd: 6 left worth 30.000.
+    assert_eq!(s.stock_value(d("2026-11-03")).unwrap().total, rp(30_000));
+
+    // Kartu stok: four rows with running balances.
+    let card = s.stock_card(gula, d("2026-11-01"), d("2026-11-30")).unwrap();
+    let rows: Vec<(i64, i64, i64, i64)> = card
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.qty_in.thousandths() - r.qty_out.thousandths(),
+                r.value.rupiah(),
+                r.balance_qty.thousandths(),
+                r.balance_value.rupiah(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (10_000, 50_000, 10_000, 50_000),
+            (-4_000, -20_000, 6_000, 30_000),
+            (14_000, 91_000, 20_000, 121_000),
+            (-8_000, -48_400, 12_000, 72_600)
+        ]
+    );
+    let later = s.stock_card(gula, d("2026-11-04"), d("2026-11-30")).unwrap();
+    assert_eq!((later.opening_qty, later.opening_value, later.rows.len()), (units(6), rp(30_000), 2));
+}
+
+#[test]
+fn a_purchase_on_credit_is_an_utang_to_the_supplier() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    add(&mut s, "Minyak Goreng 2 L", "MINYAK-2", "38.000");
+    add(&mut s, "Beras 5 kg", "BERAS-5", "75.000");
+    let supplier = s
+        .add_supplier(&SupplierInput {
+            name: "UD Sumber Rejeki".into(),
+            phone: "0812-3456-7890".into(),
+            address: "Pasar Baru Blok C".into(),
+            notes: String::new(),
+        })
+        .unwrap();
+    assert_eq!(supplier.phone, "6281234567890");
+    let posted = s
+        .receive_stock(&ReceiptInput {
+            date: "10/11/2026".into(),
+            supplier: "ud sumber rejeki".into(),
+            pay_from: "Utang usaha".into(),
+            due_date: "10/12/2026".into(),
+            lines: vec![
+                ReceiptLineInput { product: "MINYAK-2".into(), qty: "12".into(), unit_cost: "31.500".into() },
+                ReceiptLineInput { product: "BERAS-5".into(), qty: "5".into(), unit_cost: "64.000".into() },
+            ],
+            note: String::new(),
+        })
+        .unwrap();
+    // 12 × 31.500 + 5 × 64.000 = 378.000 + 320.000 = 698.000.
+    assert_eq!((posted.movements, posted.value), (2, rp(698_000)));
+    assert_eq!(balance(&s, "1-301", "2026-11-30"), rp(698_000));
+    assert_eq!(balance(&s, "2-101", "2026-11-30"), rp(-698_000));
+    let debts = s.debts().unwrap();
+    assert_eq!(debts.len(), 1);
+    assert_eq!((debts[0].counterparty.as_str(), debts[0].outstanding), ("UD Sumber Rejeki", rp(698_000)));
+}
+
+#[test]
+fn stock_opname_with_three_differences_makes_three_adjustments_and_one_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    let teh = add(&mut s, "Teh Celup isi 25", "TEH-25", "7.500");
+    let kopi = add(&mut s, "Kopi Sachet", "KOPI-S", "1.500");
+    let mie = add(&mut s, "Mie Instan Goreng", "MIE-G", "3.500");
+    let sabun = add(&mut s, "Sabun Mandi", "SABUN", "4.000");
+    receive(&mut s, "2026-11-01", "TEH-25", "20", "5.000", "Kas");
+    receive(&mut s, "2026-11-01", "KOPI-S", "100", "1.000", "Kas");
+    receive(&mut s, "2026-11-01", "MIE-G", "40", "2.750", "Kas");
+    receive(&mut s, "2026-11-01", "SABUN", "10", "3.000", "Kas");
+    let before = s.op_count().unwrap();
+    let posted = s
+        .count_stock(&CountInput {
+            date: "2026-11-20".into(),
+            lines: vec![
+                CountLineInput { product: "TEH-25".into(), counted: "18".into() }, // 2 short
+                CountLineInput { product: "KOPI-S".into(), counted: "103".into() }, // 3 over
+                CountLineInput { product: "MIE-G".into(), counted: "36".into() },  // 4 short
+                CountLineInput { product: "SABUN".into(), counted: "10".into() },  // right
+            ],
+            note: String::new(),
+        })
+        .unwrap();
+    assert_eq!(posted.movements, 3);
+    assert_eq!(s.op_count().unwrap(), before + 4, "three movements and one entry");
+    assert_eq!(s.stock_level(teh).unwrap().qty, units(18));
+    assert_eq!(s.stock_level(kopi).unwrap().qty, units(103));
+    assert_eq!(s.stock_level(mie).unwrap().qty, units(36));
+    assert_eq!(s.stock_level(sabun).unwrap().qty, units(10));
+    // Lost: 2 × 5.000 + 4 × 2.750 = 21.000; found: 3 × 1.000 = 3.000; Persediaan −18.000.
+    let entry = s.entry(posted.entry.unwrap()).unwrap();
+    let mut lines: Vec<(String, i64, i64)> = entry
+        .lines
+        .iter()
+        .map(|l| (s.account(l.account).unwrap().code, l.debit.rupiah(), l.credit.rupiah()))
+        .collect();
+    lines.sort();
+    assert_eq!(lines, [("1-301".into(), 0, 18_000), ("4-201".into(), 0, 3_000), ("6-108".into(), 21_000, 0)]);
+    assert_eq!(posted.value, rp(-18_000));
+    // 100.000 + 100.000 + 110.000 + 30.000 − 18.000
+    assert_eq!(balance(&s, "1-301", "2026-11-30"), rp(322_000));
+    assert_eq!(s.stock_value(d("2026-11-30")).unwrap().total, rp(322_000));
+}
+
+#[test]
+fn adjustments_post_their_value_and_refuse_taking_more_than_in_stock() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    let telur = add(&mut s, "Telur Ayam (kg)", "TELUR", "28.000");
+    receive(&mut s, "2026-11-01", "TELUR", "10", "24.000", "Bank");
+    let adj = |qty: &str, reason: &str| AdjustmentInput {
+        date: "2026-11-02".into(),
+        product: "TELUR".into(),
+        qty: qty.into(),
+        reason: reason.into(),
+        note: "pecah di jalan".into(),
+    };
+    let posted = s.adjust_stock(&adj("-1,5", "rusak")).unwrap();
+    // 1,5 kg × 24.000 = 36.000 lost.
+    assert_eq!(posted.value, rp(-36_000));
+    assert_eq!(balance(&s, "6-108", "2026-11-30"), rp(36_000));
+    assert_eq!(s.stock_level(telur).unwrap().qty, Qty::from_thousandths(8_500));
+
+    let ops = s.op_count().unwrap();
+    for (input, code) in [
+        (adj("-9", "hilang"), "not_enough_stock"),
+        (adj("0", "hilang"), "bad_qty"),
+        (adj("dua", "hilang"), "bad_qty"),
+        (adj("-1", "dimakan kucing"), "bad_reason"),
+    ] {
+        let err = s.adjust_stock(&input).unwrap_err();
+        assert_eq!(err.code(), code);
+        assert!(!err.message(Lang::Id).is_empty());
+    }
+    let err = s.adjust_stock(&adj("-9", "hilang")).unwrap_err();
+    assert_eq!(err.message(Lang::Id), "Stok \"Telur Ayam (kg)\" tinggal 8,5; tidak bisa dikurangi 9.");
+    assert_eq!(s.op_count().unwrap(), ops, "nothing written");
+}
+
+#[test]
+fn bad_receipts_are_refused_with_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    add(&mut s, "Gula Pasir 1 kg", "GULA-1", "17.000");
+    s.add_product(&ProductInput {
+        name: "Jasa Potong Rambut".into(),
+        price: "25.000".into(),
+        ..ProductInput::default()
+    })
+    .unwrap();
+    let ops = s.op_count().unwrap();
+    let r = |product: &str, qty: &str, cost: &str, pay: &str| ReceiptInput {
+        date: String::new(),
+        supplier: String::new(),
+        pay_from: pay.into(),
+        due_date: String::new(),
+        lines: vec![ReceiptLineInput { product: product.into(), qty: qty.into(), unit_cost: cost.into() }],
+        note: String::new(),
+    };
+    for (input, code) in [
+        (r("GULA-1", "0", "5.000", "Kas"), "bad_qty"),
+        (r("GULA-1", "-3", "5.000", "Kas"), "bad_qty"),
+        (r("GULA-1", "3", "-5.000", "Kas"), "bad_cost"),
+        (r("GULA-1", "3", "5.000,50", "Kas"), "bad_cost"),
+        (r("GULA-1", "3", "5.000", "Penjualan"), "pay_account"),
+        (r("GULA-9", "3", "5.000", "Kas"), "unknown_product"),
+        (r("A-00001", "3", "5.000", "Kas"), "untracked"),
+        (r("GULA-1", "3", "9223372036854775807", "Kas"), "invalid_amount"),
+    ] {
+        let err = s.receive_stock(&input).unwrap_err();
+        assert_eq!(err.code(), code, "{input:?}");
+    }
+    let mut no_lines = r("GULA-1", "1", "1", "Kas");
+    no_lines.lines.clear();
+    assert!(matches!(s.receive_stock(&no_lines), Err(CoreError::Stock(StockError::NoLines))));
+    assert_eq!(s.op_count().unwrap(), ops);
+}
+
+/// Two tills sell and adjust the same product offline, then exchange ops (twice, as a retried
+/// sync would): both show the level that is the sum of all movements.
+#[test]
+fn two_devices_selling_offline_converge_on_the_sum_of_movements() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = shop(&dir.path().join("a"));
+    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
+    a.link_to_server(&link).unwrap();
+    let device =
+        usahaku_core::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B)), code: "B".into() };
+    let mut b = Home::new(dir.path().join("b"))
+        .join(Arc::new(ManualClock::stepping(1_793_000_100_000, 3)), a.business_id(), &device, &link)
+        .unwrap();
+    let kopi = add(&mut a, "Kopi Bubuk 250 g", "KOPI-250", "15.000");
+    receive(&mut a, "2026-11-01", "KOPI-250", "50", "10.000", "Kas");
+    for op in a.outbox(1000).unwrap() {
+        b.apply_remote(&op).unwrap();
+    }
+    assert_eq!(b.stock_level(kopi).unwrap().qty, units(50));
+    // Offline: A sells 3 + 4 and writes off 1; B sells 6 and finds 2.
+    a.sell_stock(kopi, units(3), d("2026-11-02"), "").unwrap();
+    a.sell_stock(kopi, units(4), d("2026-11-03"), "").unwrap();
+    a.adjust_stock(&AdjustmentInput {
+        date: "2026-11-03".into(),
+        product: "KOPI-250".into(),
+        qty: "-1".into(),
+        reason: "rusak".into(),
+        note: String::new(),
+    })
+    .unwrap();
+    b.sell_stock(kopi, units(6), d("2026-11-02"), "").unwrap();
+    b.adjust_stock(&AdjustmentInput {
+        date: "2026-11-04".into(),
+        product: "KOPI-250".into(),
+        qty: "2".into(),
+        reason: "lainnya".into(),
+        note: "ketemu di gudang".into(),
+    })
+    .unwrap();
+    let (from_a, from_b) = (a.outbox(1000).unwrap(), b.outbox(1000).unwrap());
+    for _ in 0..2 {
+        for op in &from_b {
+            a.apply_remote(op).unwrap();
+        }
+        for op in from_a.iter().rev() {
+            b.apply_remote(op).unwrap();
+        }
+    }
+    // 50 − 3 − 4 − 1 − 6 + 2 = 38, valued at 10.000 each.
+    for s in [&a, &b] {
+        let level = s.stock_level(kopi).unwrap();
+        assert_eq!((level.qty, level.value), (units(38), rp(380_000)));
+        assert_eq!(s.stock_level_from_movements(kopi).unwrap(), units(38));
+    }
+    assert_eq!(
+        a.stock_card(kopi, d("2026-11-01"), d("2026-11-30")).unwrap(),
+        b.stock_card(kopi, d("2026-11-01"), d("2026-11-30")).unwrap()
+    );
+    assert_eq!(balance(&a, "1-301", "2026-11-30"), balance(&b, "1-301", "2026-11-30"));
+}
+
+/// A receipt that arrives late (dated before sales already recorded) revalues those sales in
+/// the canonical replay; the cache equals a replay from scratch.
+#[test]
+fn a_late_receipt_replays_the_moving_average() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = shop(&dir.path().join("a"));
+    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
+    a.link_to_server(&link).unwrap();
+    let device =
+        usahaku_core::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B)), code: "B".into() };
+    let mut b = Home::new(dir.path().join("b"))
+        .join(Arc::new(ManualClock::stepping(1_793_000_100_000, 3)), a.business_id(), &device, &link)
+        .unwrap();
+    let kopi = add(&mut a, "Kopi Bubuk 250 g", "KOPI-250", "15.000");
+    receive(&mut a, "2026-11-01", "KOPI-250", "10", "10.000", "Kas");
+    for op in a.outbox(1000).unwrap() {
+        b.apply_remote(&op).unwrap();
+    }
+    // B receives 10 @ 13.000 on the 2nd; A sells 5 on the 3rd without knowing it.
+    receive(&mut b, "2026-11-02", "KOPI-250", "10", "13.000", "Kas");
+    a.sell_stock(kopi, units(5), d("2026-11-03"), "").unwrap();
+    for op in b.outbox(1000).unwrap() {
+        a.apply_remote(&op).unwrap();
+    }
+    for op in a.outbox(1000).unwrap() {
+        b.apply_remote(&op).unwrap();
+    }
+    // Canonical: 10 @ 10.000 + 10 @ 13.000 = 230.000 / 20 = 11.500; sell 5 = 57.500;
+    // 15 left worth 172.500.
+    for s in [&a, &b] {
+        let level = s.stock_level(kopi).unwrap();
+        assert_eq!((level.qty, level.value, level.avg_cost), (units(15), rp(172_500), rp(11_500)));
+        let card = s.stock_card(kopi, d("2026-11-01"), d("2026-11-30")).unwrap();
+        assert_eq!(card.rows[2].value, rp(-57_500));
+    }
+    // A booked its HPP at the average it knew (10.000 × 5); the report shows the 7.500 gap.
+    let report = a.stock_value(d("2026-11-30")).unwrap();
+    assert_eq!(
+        (report.total, report.ledger_balance, report.difference),
+        (rp(172_500), rp(180_000), rp(-7_500))
+    );
+}
+
+#[test]
+fn a_paket_takes_stock_from_its_components_and_promos_resolve_the_price() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    let kopi = add(&mut s, "Kopi Bubuk 250 g", "KOPI-250", "15.000");
+    let gula = add(&mut s, "Gula Aren 500 g", "GULA-AREN", "12.000");
+    receive(&mut s, "2026-11-01", "KOPI-250", "20", "10.000", "Kas");
+    receive(&mut s, "2026-11-01", "GULA-AREN", "20", "8.000", "Kas");
+    let paket = s
+        .add_product(&ProductInput {
+            name: "Paket Kopi Gula Aren".into(),
+            sku: "PAKET-1".into(),
+            price: "25.000".into(),
+            tracked: true,
+            components: vec![("KOPI-250".into(), "1".into()), ("GULA-AREN".into(), "2".into())],
+            tiers: vec![("10".into(), "23.500".into())],
+            ..ProductInput::default()
+        })
+        .unwrap();
+    assert!(!paket.tracked, "a paket's own stock is not counted");
+    // Two paket: 2 kopi (20.000) + 4 gula (32.000).
+    assert_eq!(s.sell_stock(paket.id, units(2), d("2026-11-05"), "").unwrap(), rp(52_000));
+    assert_eq!(s.stock_level(kopi).unwrap().qty, units(18));
+    assert_eq!(s.stock_level(gula).unwrap().qty, units(16));
+    let bad = ProductInput {
+        name: "Paket Salah".into(),
+        components: vec![("PAKET-1".into(), "1".into())],
+        ..ProductInput::default()
+    };
+    assert_eq!(s.add_product(&bad).unwrap_err().code(), "bad_component");
+
+    s.add_promo(&PromoInput {
+        product: "PAKET-1".into(),
+        name: "Promo Hari Kopi".into(),
+        price: "22.000".into(),
+        start: "2026-12-01".into(),
+        end: "2026-12-07".into(),
+    })
+    .unwrap();
+    let q = |qty: i64, day: &str| s.price_for(paket.id, units(qty), d(day)).unwrap();
+    assert_eq!((q(1, "2026-11-30").unit_price, q(1, "2026-11-30").source), (rp(25_000), PriceSource::Normal));
+    assert_eq!(
+        (q(10, "2026-11-30").unit_price, q(10, "2026-11-30").source),
+        (rp(23_500), PriceSource::Wholesale)
+    );
+    let promo = q(1, "2026-12-07");
+    assert_eq!(
+        (promo.unit_price, promo.source, promo.promo.as_deref()),
+        (rp(22_000), PriceSource::Promo, Some("Promo Hari Kopi"))
+    );
+    assert_eq!(q(1, "2026-12-08").unit_price, rp(25_000));
+    let err = s
+        .add_promo(&PromoInput {
+            product: "PAKET-1".into(),
+            name: String::new(),
+            price: "26.000".into(),
+            start: String::new(),
+            end: "2026-12-31".into(),
+        })
+        .unwrap_err();
+    assert_eq!(err.code(), "promo_not_cheaper");
+}
