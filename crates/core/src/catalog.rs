@@ -394,7 +394,9 @@ fn text(value: &str, field: &'static str, max: usize) -> std::result::Result<Str
 }
 
 /// The checked fields of a product, in [`SPEC`] order (without `active`).
-fn validated(input: &ProductInput) -> std::result::Result<Vec<(&'static str, FieldValue)>, ProductError> {
+pub(crate) fn validated(
+    input: &ProductInput,
+) -> std::result::Result<Vec<(&'static str, FieldValue)>, ProductError> {
     let name = text(&input.name, "name", MAX_NAME)?;
     if name.is_empty() {
         return Err(ProductError::NameRequired);
@@ -552,7 +554,7 @@ impl Store {
 
     /// The next automatic SKU of this device: `<device code>-00001`, `<device code>-00002`, …
     /// (device codes differ, so two offline devices never make the same one).
-    fn next_sku(&self) -> Result<String> {
+    pub(crate) fn next_sku(&self) -> Result<String> {
         let prefix = format!("{}-", self.device.code);
         // Five digits sort as numbers, so the highest is the last one in the SKU index.
         let top: Option<String> = self
@@ -686,7 +688,7 @@ impl Store {
     }
 
     /// The stored values of a product's fields, as an edit compares them.
-    fn stored_fields(&self, id: Uuid) -> Result<Vec<(&'static str, FieldValue)>> {
+    pub(crate) fn stored_fields(&self, id: Uuid) -> Result<Vec<(&'static str, FieldValue)>> {
         let sql = format!("SELECT {} FROM product WHERE id = ?1", SPEC.fields.join(", "));
         let values: Vec<rusqlite::types::Value> = self
             .conn

@@ -8,6 +8,7 @@ mod code_enum;
 
 pub mod budget;
 pub mod catalog;
+pub mod catalog_import;
 pub mod clock;
 pub mod error;
 pub mod home;

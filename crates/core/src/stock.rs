@@ -635,6 +635,29 @@ fn movement_change(p: &MovementPayload, clock: &dyn crate::Clock) -> (Uuid, Chan
     (id, Change::Append { entity: EntityKind::StockMovement, entity_id: id, payload: encode_payload(p) })
 }
 
+/// Stok awal of a product as a change (an import's opening stock at its cost).
+pub(crate) fn opening_change(
+    product: Uuid,
+    date: Date,
+    qty: Qty,
+    unit_cost: Money,
+    entry: Option<Uuid>,
+    clock: &dyn crate::Clock,
+) -> Change {
+    let payload = MovementPayload {
+        product,
+        date: date.to_string(),
+        kind: MovementKind::Opening.code().into(),
+        qty: qty.thousandths(),
+        unit_cost: Some(unit_cost.rupiah()),
+        reason: String::new(),
+        supplier: None,
+        entry,
+        note: String::new(),
+    };
+    movement_change(&payload, clock).1
+}
+
 /// Value a movement of `qty` would move for `product` on `date`, were it recorded now (it
 /// sorts after every movement of that date or earlier).
 fn value_at(conn: &Connection, product: Uuid, date: Date, qty: i64) -> Result<(i64, Balance)> {

@@ -4,6 +4,7 @@
 
 mod metrics;
 mod pdf;
+pub mod table;
 mod xlsx;
 
 pub use pdf::to_pdf;
