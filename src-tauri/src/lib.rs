@@ -3,6 +3,7 @@
 
 mod books;
 mod products;
+mod stock;
 mod sync;
 
 use serde::Serialize;
@@ -63,6 +64,7 @@ pub struct Shell {
     store: Mutex<Option<Store>>,
     lang: Mutex<Lang>,
     sync: sync::SyncState,
+    pending_import: products::PendingImport,
 }
 
 impl Shell {
@@ -74,6 +76,7 @@ impl Shell {
             store: Mutex::new(None),
             lang: Mutex::new(Lang::Id),
             sync: sync::SyncState::default(),
+            pending_import: products::PendingImport::default(),
         }
     }
 
@@ -115,6 +118,13 @@ impl Shell {
     /// Where exported reports go: Documents/Usahaku, else `laporan` in the data folder.
     fn export_dir(&self) -> PathBuf {
         dirs::document_dir().map_or_else(|| self.home.root().join("laporan"), |d| d.join("Usahaku"))
+    }
+
+    /// A path for `name` in the export folder (made if missing).
+    fn export_file(&self, name: &str) -> Result<PathBuf, UiError> {
+        let dir = self.export_dir();
+        std::fs::create_dir_all(&dir).map_err(|e| UiError::from_core(&CoreError::Io(e), self.lang()))?;
+        Ok(dir.join(name))
     }
 
     fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, CoreError>) -> Result<T, UiError> {
@@ -209,6 +219,23 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             products::add_product,
             products::update_product,
             products::set_product_active,
+            products::preview_import,
+            products::import_products,
+            products::write_import_template,
+            products::export_products,
+            stock::receive_stock,
+            stock::adjust_stock,
+            stock::count_stock,
+            stock::stock_card,
+            stock::stock_value,
+            stock::low_stock,
+            stock::suppliers,
+            stock::add_supplier,
+            stock::update_supplier,
+            stock::promos,
+            stock::add_promo,
+            stock::cancel_promo,
+            stock::price_for,
         ])
 }
 

@@ -66,6 +66,39 @@ export const commands = {
 	updateProduct: (product: string, input: ProductInput) => typedError<Product, UiError>(__TAURI_INVOKE("update_product", { product, input })),
 	/**  Archives or restores a product. */
 	setProductActive: (product: string, active: boolean) => typedError<Product, UiError>(__TAURI_INVOKE("set_product_active", { product, active })),
+	/**
+	 *  Reads a picked CSV/XLSX file and checks every row; nothing is written. The plan is kept
+	 *  until [`import_products`] confirms it.
+	 */
+	previewImport: (fileName: string, bytes: number[]) => typedError<ImportPreview, UiError>(__TAURI_INVOKE("preview_import", { fileName, bytes })),
+	/**  Writes the valid rows of the previewed file in one transaction. */
+	importProducts: () => typedError<ImportResult, UiError>(__TAURI_INVOKE("import_products")),
+	/**  Writes the import template (Indonesian or English headers) to the export folder. */
+	writeImportTemplate: () => typedError<string, UiError>(__TAURI_INVOKE("write_import_template")),
+	/**  Writes all active products (the template's columns) to the export folder. */
+	exportProducts: (format: TableFormat) => typedError<string, UiError>(__TAURI_INVOKE("export_products", { format })),
+	/**  Barang masuk: adds stock at its cost and books the purchase. */
+	receiveStock: (input: ReceiptInput) => typedError<StockPosted, UiError>(__TAURI_INVOKE("receive_stock", { input })),
+	/**  Penyesuaian stok (rusak, hilang, kedaluwarsa, lainnya). */
+	adjustStock: (input: AdjustmentInput) => typedError<StockPosted, UiError>(__TAURI_INVOKE("adjust_stock", { input })),
+	/**  Stok opname: the differences become adjustments. */
+	countStock: (input: CountInput) => typedError<StockPosted, UiError>(__TAURI_INVOKE("count_stock", { input })),
+	/**  Kartu stok of a product (id, SKU or barcode) between two dates (empty: this month). */
+	stockCard: (product: string, from: string, to: string) => typedError<StockCard, UiError>(__TAURI_INVOKE("stock_card", { product, from, to })),
+	/**  Laporan nilai persediaan at the end of a day (empty: today). */
+	stockValue: (asOf: string) => typedError<StockValueReport, UiError>(__TAURI_INVOKE("stock_value", { asOf })),
+	/**  Products at or below their minimum. */
+	lowStock: () => typedError<LowStockRow[], UiError>(__TAURI_INVOKE("low_stock")),
+	suppliers: () => typedError<Supplier[], UiError>(__TAURI_INVOKE("suppliers")),
+	addSupplier: (input: SupplierInput) => typedError<Supplier, UiError>(__TAURI_INVOKE("add_supplier", { input })),
+	/**  Changes a supplier (by id or name). */
+	updateSupplier: (supplier: string, input: SupplierInput) => typedError<Supplier, UiError>(__TAURI_INVOKE("update_supplier", { supplier, input })),
+	/**  A product's running and planned promos. */
+	promos: (product: string) => typedError<Promo[], UiError>(__TAURI_INVOKE("promos", { product })),
+	addPromo: (input: PromoInput) => typedError<Promo, UiError>(__TAURI_INVOKE("add_promo", { input })),
+	cancelPromo: (id: string) => typedError<null, UiError>(__TAURI_INVOKE("cancel_promo", { id })),
+	/**  The unit price a sale of `qty` on `date` (empty: today) uses. */
+	priceFor: (product: string, qty: string, date: string) => typedError<PriceQuote, UiError>(__TAURI_INVOKE("price_for", { product, qty, date })),
 };
 
 /* Types */
@@ -149,6 +182,20 @@ export type AccountRole =
 /**  Beban penyusutan (no cash moves). */
 "depreciation";
 
+/**  An adjustment (rusak, hilang, kedaluwarsa, lainnya), as typed. */
+export type AdjustmentInput = {
+	/**  Date; empty for today. */
+	date: string,
+	/**  The product (id, SKU or barcode). */
+	product: string,
+	/**  Jumlah as typed: below zero takes stock out (`-2`), above zero adds found stock. */
+	qty: string,
+	/**  rusak, hilang, kedaluwarsa or lainnya. */
+	reason: string,
+	/**  Keterangan. */
+	note: string,
+};
+
 /**  Aging of an open debt on a given day. */
 export type Aging = 
 /**  Lunas. */
@@ -220,6 +267,14 @@ export type BudgetRow = {
 	actual: number,
 	/**  Selisih: budget − actual (negative when over budget). */
 	difference: number,
+};
+
+/**  A component of a paket. */
+export type BundleItem = {
+	/**  The component product. */
+	product: string,
+	/**  How many of it one paket holds. */
+	qty: number,
 };
 
 /**  Jenis usaha. */
@@ -371,6 +426,24 @@ export type Conflict = {
 	lost_at_ms: number,
 };
 
+/**  Stok opname: counted quantities, as typed. */
+export type CountInput = {
+	/**  Date; empty for today. */
+	date: string,
+	/**  Counted products. */
+	lines: CountLineInput[],
+	/**  Keterangan. */
+	note: string,
+};
+
+/**  One counted product of a stock count, as typed. */
+export type CountLineInput = {
+	/**  The product (id, SKU or barcode). */
+	product: string,
+	/**  Counted quantity as typed. */
+	counted: string,
+};
+
 /**  A utang or piutang with what is still owed. */
 export type Debt = {
 	/**  The entry that recorded it. */
@@ -440,7 +513,13 @@ export type EntryKind =
 /**  Jurnal umum (manual). */
 "manual" | 
 /**  Koreksi: the reversal of another entry. */
-"reversal";
+"reversal" | 
+/**  Pembelian barang dagangan (stok masuk). */
+"purchase" | 
+/**  Penyesuaian stok (rusak, hilang, stok opname). */
+"stock_adjustment" | 
+/**  Penjualan barang (HPP keluar dari persediaan). */
+"sale";
 
 /**  A file format for exported reports. */
 export type ExportFormat = 
@@ -465,6 +544,77 @@ export type GeneralLedger = {
 	closing: number,
 	/**  More rows than [`PAGE_LIMIT`]; the first ones are shown. */
 	truncated: boolean,
+};
+
+/**  What a row will do. */
+export type ImportAction = 
+/**  A new product. */
+"new" | 
+/**  Changes an existing product. */
+"update" | 
+/**  Same as the existing product. */
+"unchanged";
+
+/**  One refused row. */
+export type ImportIssue = {
+	/**  Row number as the spreadsheet shows it (the header is row 1). */
+	row: number,
+	/**  The column's header, when the problem is in one cell. */
+	column: string,
+	/**  Machine-readable code. */
+	code: string,
+	/**  Why, for the user. */
+	message: string,
+};
+
+/**  What an import would do, before anything is written. */
+export type ImportPreview = {
+	/**  Data rows read (blank rows not counted). */
+	rows: number,
+	/**  New products. */
+	new_count: number,
+	/**  Existing products that change. */
+	update_count: number,
+	/**  Rows equal to an existing product. */
+	unchanged_count: number,
+	/**  Refused rows, by row number. */
+	issues: ImportIssue[],
+	/**  The first valid rows (at most 200), for a look before confirming. */
+	sample: ImportPreviewRow[],
+	/**  Value of the opening stock (Persediaan against Modal pemilik). */
+	opening_value: number,
+	/**  Header cells that matched no column (ignored). */
+	ignored_columns: string[],
+};
+
+/**  A valid row, as the preview shows it. */
+export type ImportPreviewRow = {
+	/**  Row number. */
+	row: number,
+	/**  What it will do. */
+	action: ImportAction,
+	/**  Nama. */
+	name: string,
+	/**  SKU (the automatic one for a new product without). */
+	sku: string,
+	/**  Harga jual. */
+	price: number,
+	/**  Stok awal added. */
+	opening: number,
+};
+
+/**  What an import wrote. */
+export type ImportResult = {
+	/**  Products added. */
+	created: number,
+	/**  Products changed. */
+	updated: number,
+	/**  Rows that changed nothing. */
+	unchanged: number,
+	/**  Rows refused (not imported). */
+	refused: number,
+	/**  Value of opening stock booked. */
+	opening_value: number,
 };
 
 /**
@@ -513,6 +663,22 @@ export type LedgerRow = {
 	credit: number,
 	/**  Saldo after this line, on the account's normal side. */
 	balance: number,
+};
+
+/**  A product at or below its minimum. */
+export type LowStockRow = {
+	/**  Product id. */
+	product: string,
+	/**  Name. */
+	name: string,
+	/**  SKU. */
+	sku: string,
+	/**  Satuan. */
+	unit: string,
+	/**  In stock. */
+	qty: number,
+	/**  Stok minimum. */
+	min_stock: number,
 };
 
 /**  What the first-run wizard asks. */
@@ -593,6 +759,27 @@ export type PphFinal = {
 	taxpayer_kind: TaxpayerKind,
 };
 
+/**  The unit price a sale of some quantity on some day uses. */
+export type PriceQuote = {
+	/**  Price per unit. */
+	unit_price: number,
+	/**  The usual selling price. */
+	normal_price: number,
+	/**  Where the price comes from. */
+	source: PriceSource,
+	/**  The promo's name, when a promo applies. */
+	promo: string | null,
+};
+
+/**  Where a resolved price comes from. */
+export type PriceSource = 
+/**  Harga jual. */
+"normal" | 
+/**  Harga grosir. */
+"grosir" | 
+/**  Harga promo. */
+"promo";
+
 /**  A wholesale price: from `min_qty` units on, each unit costs `price`. */
 export type PriceTier = {
 	/**  Minimum quantity (thousandths of the unit). */
@@ -635,6 +822,12 @@ export type Product = {
 	min_stock: number,
 	/**  Not archived. */
 	active: boolean,
+	/**  Isi paket (empty for an ordinary product). */
+	components: BundleItem[],
+	/**  Stok (sum of movements). */
+	stock: number,
+	/**  HPP per unit (moving average). */
+	avg_cost: number,
 };
 
 /**  A product as a form or the command line gives it (text as typed). */
@@ -667,6 +860,11 @@ export type ProductInput = {
 	tracked: boolean,
 	/**  Stok minimum as typed (empty for none). */
 	min_stock: string,
+	/**
+	 *  Isi paket: (product id, SKU or barcode; quantity as typed). A paket's own stock is not
+	 *  counted; selling it takes stock from each component.
+	 */
+	components?: ([string, string])[],
 };
 
 /**  The stored profile. */
@@ -731,6 +929,64 @@ export type ProfitAndLoss = {
 	net_profit: number,
 };
 
+/**  A promo price for a period. */
+export type Promo = {
+	/**  Id. */
+	id: string,
+	/**  The product. */
+	product: string,
+	/**  Nama promo. */
+	name: string,
+	/**  Harga promo. */
+	price: number,
+	/**  First day. */
+	start: string,
+	/**  Last day. */
+	end: string,
+	/**  Not cancelled. */
+	active: boolean,
+};
+
+/**  A promo price as typed. */
+export type PromoInput = {
+	/**  The product (id, SKU or barcode). */
+	product: string,
+	/**  Nama promo, e.g. "Promo Ramadan". */
+	name: string,
+	/**  Harga promo per unit as typed. */
+	price: string,
+	/**  First day; empty for today. */
+	start: string,
+	/**  Last day (inclusive). */
+	end: string,
+};
+
+/**  Barang masuk (a purchase or delivery), as typed. */
+export type ReceiptInput = {
+	/**  Date; empty for today. */
+	date: string,
+	/**  Pemasok (id or name), optional. */
+	supplier: string,
+	/**  Paid from: a kas/bank/dompet digital account, or Utang usaha (id, code or name). */
+	pay_from: string,
+	/**  For a purchase on credit: when it is due; empty for none. */
+	due_date: string,
+	/**  Products received. */
+	lines: ReceiptLineInput[],
+	/**  Keterangan. */
+	note: string,
+};
+
+/**  A product line of a receipt, as typed. */
+export type ReceiptLineInput = {
+	/**  The product (id, SKU or barcode). */
+	product: string,
+	/**  Jumlah as typed. */
+	qty: string,
+	/**  Harga beli per unit as typed. */
+	unit_cost: string,
+};
+
 /**  A reminder for a piutang: the message and its WhatsApp link. */
 export type Reminder = {
 	/**  The message text. */
@@ -768,6 +1024,120 @@ export type ReportRequest = {
 	account: string | null,
 };
 
+/**  Kartu stok of one product over a period. */
+export type StockCard = {
+	/**  The product. */
+	product: string,
+	/**  Saldo awal (before `from`). */
+	opening_qty: number,
+	/**  Saldo awal value. */
+	opening_value: number,
+	/**  Movements in canonical order. */
+	rows: StockCardRow[],
+	/**  Saldo akhir. */
+	closing_qty: number,
+	/**  Saldo akhir value. */
+	closing_value: number,
+};
+
+/**  One row of a kartu stok. */
+export type StockCardRow = {
+	/**  Movement id. */
+	id: string,
+	/**  Date. */
+	date: string,
+	/**  What it records (`receipt`, `sale`, … or a newer app's code). */
+	kind: string,
+	/**  Reason code for an adjustment. */
+	reason: string,
+	/**  Keterangan. */
+	note: string,
+	/**  Masuk. */
+	qty_in: number,
+	/**  Keluar. */
+	qty_out: number,
+	/**  Harga beli per unit (receipts). */
+	unit_cost: number | null,
+	/**  Value in (positive) or out (negative). */
+	value: number,
+	/**  Saldo jumlah after it. */
+	balance_qty: number,
+	/**  Saldo nilai after it. */
+	balance_value: number,
+	/**  HPP per unit after it. */
+	avg_cost: number,
+};
+
+/**  What a stock action wrote. */
+export type StockPosted = {
+	/**  Movements written. */
+	movements: number,
+	/**  The journal entry posted with them, if any value moved. */
+	entry: string | null,
+	/**  Value added to Persediaan (negative when stock value went out). */
+	value: number,
+};
+
+/**  Laporan nilai persediaan at the end of a day. */
+export type StockValueReport = {
+	/**  Per hari. */
+	as_of: string,
+	/**  Products with stock or value, by name. */
+	rows: StockValueRow[],
+	/**  Total nilai persediaan (at moving-average cost). */
+	total: number,
+	/**  Saldo akun Persediaan in the books on that day. */
+	ledger_balance: number,
+	/**  `total − ledger_balance`: what a "Penyesuaian nilai persediaan" entry would book. */
+	difference: number,
+};
+
+/**  One product of the stock value report. */
+export type StockValueRow = {
+	/**  Product id. */
+	product: string,
+	/**  Name. */
+	name: string,
+	/**  SKU. */
+	sku: string,
+	/**  Satuan. */
+	unit: string,
+	/**  Jumlah. */
+	qty: number,
+	/**  HPP per unit. */
+	avg_cost: number,
+	/**  Nilai. */
+	value: number,
+};
+
+/**  A supplier. */
+export type Supplier = {
+	/**  Id. */
+	id: string,
+	/**  Nama. */
+	name: string,
+	/**  Phone as 62… digits, or empty. */
+	phone: string,
+	/**  Alamat. */
+	address: string,
+	/**  Catatan. */
+	notes: string,
+	/**  Not archived. */
+	active: boolean,
+};
+
+/**  A supplier as typed. */
+export type SupplierInput = {
+	/**  Nama. */
+	name: string,
+	/**  Telepon / WhatsApp, optional. */
+	phone: string,
+	/**  Alamat. */
+	address: string,
+	/**  Catatan. */
+	notes: string,
+};
+
 /**  Sync state as the UI shows it. */
 export type SyncView = {
 	/**  Server address when connected. */
@@ -783,6 +1153,13 @@ export type SyncView = {
 	/**  A sync round is running. */
 	syncing: boolean,
 };
+
+/**  A file kind for product lists. */
+export type TableFormat = 
+/**  Excel workbook. */
+"xlsx" | 
+/**  Comma-separated text. */
+"csv";
 
 /**  Taxpayer kind for PPh Final UMKM. */
 export type TaxpayerKind = 
