@@ -4,6 +4,7 @@
 
 mod books;
 mod products;
+mod stock;
 
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;
@@ -116,10 +117,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Produk: tambah, ubah, arsipkan, daftar, cari.
+    /// Produk: tambah, ubah, arsipkan, daftar, cari, impor, ekspor, promo.
     Produk {
         #[command(subcommand)]
         action: products::ProdukAction,
+    },
+    /// Stok: barang masuk, penyesuaian, opname, kartu stok, nilai persediaan, stok menipis.
+    Stok {
+        #[command(subcommand)]
+        action: stock::StokAction,
+    },
+    /// Pemasok.
+    Pemasok {
+        #[command(subcommand)]
+        action: stock::PemasokAction,
     },
     /// Catatan perubahan (op log).
     Ops {
@@ -595,6 +606,8 @@ fn run(cli: Cli, lang: Lang) -> Result<(), CoreError> {
         Command::Akun { action: None, json } => books::akun(&open(clock)?, json)?,
         Command::Akun { action: Some(action), .. } => books::akun_change(&mut open(clock)?, action, lang)?,
         Command::Produk { action } => products::produk(&mut open(clock)?, action, lang)?,
+        Command::Stok { action } => stock::stok(&mut open(clock)?, action, lang)?,
+        Command::Pemasok { action } => stock::pemasok(&mut open(clock)?, action, lang)?,
         Command::Ops { action: OpsAction::List { limit, json } } => {
             let store = open(clock)?;
             let tz = store.profile()?.timezone;

@@ -37,6 +37,44 @@ pub(crate) enum ProdukAction {
         #[arg(long)]
         json: bool,
     },
+    /// Impor produk dari berkas .xlsx atau .csv: tampilkan dulu, simpan dengan --ya.
+    Impor {
+        /// Berkas .xlsx, .xls, .ods atau .csv.
+        file: std::path::PathBuf,
+        /// Simpan semua baris yang benar.
+        #[arg(long, visible_alias = "yes")]
+        ya: bool,
+        /// Keluaran JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ekspor daftar produk ke .xlsx atau .csv (kolom sama dengan templat impor).
+    Ekspor {
+        /// Berkas tujuan.
+        file: std::path::PathBuf,
+    },
+    /// Tulis templat impor (.xlsx) dengan petunjuk.
+    Templat {
+        /// Berkas tujuan.
+        file: std::path::PathBuf,
+    },
+    /// Harga promo untuk satu periode.
+    Promo {
+        /// SKU, barcode atau ID produk.
+        product: String,
+        /// Harga promo per satuan.
+        #[arg(long, visible_alias = "harga")]
+        price: String,
+        /// Tanggal mulai (kosong = hari ini).
+        #[arg(long, visible_alias = "mulai", default_value = "")]
+        start: String,
+        /// Tanggal selesai.
+        #[arg(long, visible_alias = "sampai")]
+        end: String,
+        /// Nama promo.
+        #[arg(long, visible_alias = "nama", default_value = "")]
+        name: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -83,6 +121,9 @@ pub(crate) struct ProductArgs {
     /// Jasa atau barang pesanan: stok tidak dihitung.
     #[arg(long = "untracked", visible_alias = "tanpa-stok")]
     untracked: bool,
+    /// Isi paket SKU=JUMLAH (boleh diulang; menjadikan produk ini paket).
+    #[arg(long = "component", visible_alias = "isi")]
+    components: Vec<String>,
 }
 
 impl ProductArgs {
@@ -107,6 +148,15 @@ impl ProductArgs {
         set(&mut p.min_stock, self.min_stock);
         if self.untracked {
             p.tracked = false;
+        }
+        if !self.components.is_empty() {
+            p.components = Vec::new();
+            for c in self.components {
+                let (sku, q) = c.rsplit_once('=').ok_or_else(|| {
+                    CoreError::from(usahaku_core::catalog::ProductError::BadComponent(c.clone()))
+                })?;
+                p.components.push((sku.to_owned(), q.to_owned()));
+            }
         }
         if !self.tiers.is_empty() {
             p.tiers = Vec::new();
@@ -178,5 +228,15 @@ pub(crate) fn produk(store: &mut Store, action: ProdukAction, lang: Lang) -> Res
             }
             Ok(())
         }
+        ProdukAction::Impor { file, ya, json: as_json } => {
+            crate::stock::impor(store, &file, ya, as_json, lang)
+        }
+        ProdukAction::Ekspor { file } => crate::stock::ekspor(store, &file, false, lang),
+        ProdukAction::Templat { file } => crate::stock::ekspor(store, &file, true, lang),
+        ProdukAction::Promo { product, price, start, end, name } => crate::stock::promo(
+            store,
+            usahaku_core::pricing::PromoInput { product, name, price, start, end },
+            lang,
+        ),
     }
 }

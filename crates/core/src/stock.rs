@@ -98,6 +98,9 @@ pub enum StockError {
     /// No such supplier.
     #[error("unknown supplier {0}")]
     UnknownSupplier(String),
+    /// A purchase on credit without a supplier to owe.
+    #[error("supplier required for credit")]
+    SupplierRequired,
     /// Text longer than allowed.
     #[error("{field} too long")]
     TooLong {
@@ -127,6 +130,7 @@ impl StockError {
             StockError::BadReason(_) => "bad_reason",
             StockError::SupplierNameRequired => "supplier_name_required",
             StockError::UnknownSupplier(_) => "unknown_supplier",
+            StockError::SupplierRequired => "supplier_required",
             StockError::TooLong { .. } => "too_long",
             StockError::NothingCounted => "nothing_counted",
             StockError::CountedTwice(_) => "counted_twice",
@@ -143,7 +147,7 @@ impl StockError {
             StockError::PayAccount(_) => "pay_from",
             StockError::BadReason(_) => "reason",
             StockError::SupplierNameRequired => "name",
-            StockError::UnknownSupplier(_) => "supplier",
+            StockError::UnknownSupplier(_) | StockError::SupplierRequired => "supplier",
             StockError::TooLong { field, .. } => field,
         })
     }
@@ -194,6 +198,12 @@ impl StockError {
             StockError::SupplierNameRequired => "The supplier name is required.".into(),
             StockError::UnknownSupplier(s) if id => format!("Pemasok \"{s}\" tidak ditemukan."),
             StockError::UnknownSupplier(s) => format!("Supplier \"{s}\" not found."),
+            StockError::SupplierRequired if id => {
+                "Pembelian dengan utang perlu nama pemasok, agar tercatat utang kepada siapa.".into()
+            }
+            StockError::SupplierRequired => {
+                "A purchase on credit needs a supplier, so the debt says whom it is owed to.".into()
+            }
             StockError::TooLong { max, .. } if id => {
                 format!("Teks terlalu panjang (paling banyak {max} karakter).")
             }
@@ -808,6 +818,9 @@ impl Store {
         let supplier =
             if input.supplier.trim().is_empty() { None } else { Some(self.find_supplier(&input.supplier)?) };
         let pay = self.pay_account(&input.pay_from)?;
+        if pay.role == AccountRole::Payable && supplier.is_none() {
+            return Err(StockError::SupplierRequired.into());
+        }
         let due_date = if input.due_date.trim().is_empty() {
             None
         } else {
