@@ -4,7 +4,7 @@
 use crate::write_json as json;
 use clap::Subcommand;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use usahaku_core::pricing::PromoInput;
 use usahaku_core::stock::{
     AdjustmentInput, CountInput, CountLineInput, ReceiptInput, ReceiptLineInput, StockPosted, SupplierInput,
@@ -358,7 +358,7 @@ pub(crate) fn impor(
 }
 
 /// `produk ekspor FILE` (.xlsx or .csv) and `produk templat FILE`.
-pub(crate) fn ekspor(store: &Store, file: &PathBuf, template: bool, lang: Lang) -> Result<(), CoreError> {
+pub(crate) fn ekspor(store: &Store, file: &Path, template: bool, lang: Lang) -> Result<(), CoreError> {
     let io = |e: usahaku_export::table::TableError| CoreError::Io(std::io::Error::other(e.message(lang)));
     if template {
         usahaku_export::table::write_template(file, lang).map_err(io)?;
