@@ -35,8 +35,14 @@ pub(crate) fn apply(atx: &ApplyTx<'_>, spec: &LwwSpec, id: Uuid, patch: &LwwPatc
     let conn = atx.conn();
     let hlc = stamp(atx.op());
     let id_bytes = id.as_bytes().as_slice();
-    conn.prepare_cached(&format!("INSERT INTO {} (id) VALUES (?1) ON CONFLICT DO NOTHING", spec.table))?
-        .execute([id_bytes])?;
+    let exists = conn
+        .prepare_cached(&format!("SELECT 1 FROM {} WHERE id = ?1", spec.table))?
+        .query_row([id_bytes], |_| Ok(()))
+        .optional()?
+        .is_some();
+    if !exists {
+        return insert_new(conn, spec, id_bytes, patch, &hlc);
+    }
     for (field, value) in &patch.fields {
         let Some(column) = spec.fields.iter().find(|f| **f == field.as_str()) else {
             continue;
@@ -83,6 +89,54 @@ pub(crate) fn apply(atx: &ApplyTx<'_>, spec: &LwwSpec, id: Uuid, patch: &LwwPatc
              ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc",
         )?
         .execute(rusqlite::params![spec.kind.name(), id_bytes, column, hlc])?;
+    }
+    Ok(())
+}
+
+fn sql_value(value: &FieldValue) -> rusqlite::types::Value {
+    match value {
+        FieldValue::Null => rusqlite::types::Value::Null,
+        FieldValue::Text(t) => rusqlite::types::Value::Text(t.clone()),
+        FieldValue::Int(i) => rusqlite::types::Value::Integer(*i),
+    }
+}
+
+/// The first op of an entity: one row insert with every field it sets (one search-index
+/// entry, not one per field), and the fields' stamps. Nothing to compare against yet.
+fn insert_new(
+    conn: &rusqlite::Connection,
+    spec: &LwwSpec,
+    id: &[u8],
+    patch: &LwwPatch,
+    hlc: &str,
+) -> Result<()> {
+    let mut columns: Vec<&str> = Vec::new();
+    let mut values: Vec<rusqlite::types::Value> = vec![rusqlite::types::Value::Blob(id.to_vec())];
+    for (field, value) in &patch.fields {
+        // Unknown fields (a newer app's) are skipped; a repeated field keeps its last value.
+        let Some(column) = spec.fields.iter().find(|f| **f == field.as_str()) else { continue };
+        if let Some(i) = columns.iter().position(|c| c == column) {
+            values[i + 1] = sql_value(value);
+        } else {
+            columns.push(column);
+            values.push(sql_value(value));
+        }
+    }
+    let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT INTO {} (id{}{}) VALUES ({})",
+        spec.table,
+        if columns.is_empty() { "" } else { ", " },
+        columns.join(", "),
+        placeholders.join(", ")
+    );
+    conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+    let mut clock = conn.prepare_cached(
+        "INSERT INTO field_clock (entity, entity_id, field, hlc) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc",
+    )?;
+    for column in columns {
+        clock.execute(rusqlite::params![spec.kind.name(), id, column, hlc])?;
     }
     Ok(())
 }
