@@ -159,7 +159,7 @@ fn main() -> Result<(), Error> {
     let mut i = 0u64;
     while i < movements {
         let day = start.checked_add(jiff::Span::new().days((i / 150) as i64))?;
-        if i % 3 == 0 {
+        if i.is_multiple_of(3) {
             store.receive_stock(&ReceiptInput {
                 date: day.to_string(),
                 supplier: String::new(),
