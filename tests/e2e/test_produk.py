@@ -1,0 +1,145 @@
+"""End to end, in the real app: a product with a wholesale tier, stock received twice (the
+second at a higher price), the level and moving-average HPP in the list and the kartu stok,
+a stock count typed the way a barcode scanner types, and an import with bad rows shown
+before anything is written. The figures are checked against the command line reading the
+same file."""
+import json
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
+
+from test_first_run import set_value, shot, tid, wait_error
+from test_pembukuan import rows, select_text, wait
+from test_sync import create_business
+
+
+def product_row(d, sku):
+    for r in rows(d, "product-row"):
+        if r.get_attribute("data-sku") == sku:
+            return r
+    return None
+
+
+def cell(row, name):
+    return row.find_element(By.CSS_SELECTOR, f'[data-testid="{name}"]').text
+
+
+def receive(d, sku, qty, cost):
+    """Barang masuk from the product's row: quantity and cost, paid from Kas."""
+    product_row(d, sku).find_element(By.CSS_SELECTOR, '[data-testid="product-receive"]').click()
+    tid(d, "receive-dialog")
+    line = wait(d, lambda drv: rows(drv, "receive-line"))[0]
+    qty_field = line.find_element(By.CSS_SELECTOR, '[data-testid="receive-qty"]')
+    set_value(d, qty_field, "")
+    qty_field.send_keys(qty)
+    cost_field = line.find_element(By.CSS_SELECTOR, '[data-testid="receive-cost"]')
+    set_value(d, cost_field, "")
+    cost_field.send_keys(cost)
+    select_text(tid(d, "receive-pay"), "Kas")
+    tid(d, "receive-save").click()
+    wait(d, lambda drv: not rows(drv, "receive-dialog"))
+
+
+def test_product_with_tier_receive_stock_count_and_import(app, home, shots, cli, tmp_path):
+    d = app.start()
+    create_business(d, "Toko Kopi Nusantara")
+    tid(d, "nav-produk").click()
+    tid(d, "products-empty")
+    shot(d, shots / "28-produk-kosong.png")
+
+    # A product with a wholesale tier; a bad barcode is refused first.
+    tid(d, "product-add").click()
+    tid(d, "product-dialog")
+    tid(d, "product-name").send_keys("Kopi Bubuk Kintamani 250 g")
+    tid(d, "product-sku").send_keys("KOPI-250")
+    tid(d, "product-barcode").send_keys("4006381333932")
+    Select(tid(d, "product-unit")).select_by_value("pack")
+    tid(d, "product-price").send_keys("15.000")
+    tid(d, "product-tier-add").click()
+    wait(d, lambda drv: rows(drv, "product-tier-qty"))[0].send_keys("12")
+    rows(d, "product-tier-price")[0].send_keys("13.500")
+    tid(d, "product-min-stock").send_keys("5")
+    tid(d, "product-save").click()
+    wait_error(d, "check digit")
+    shot(d, shots / "29-produk-barcode-salah.png")
+    barcode = tid(d, "product-barcode")
+    set_value(d, barcode, "")
+    barcode.send_keys("4006381333931")
+    shot(d, shots / "30-produk-baru.png")
+    tid(d, "product-save").click()
+    wait(d, lambda drv: not rows(drv, "product-dialog"))
+    row = wait(d, lambda drv: product_row(drv, "KOPI-250"))
+    assert "Rp15.000" in row.text
+
+    # Receive 10 at Rp5.000, then 14 at Rp6.500: 24 in stock; HPP (50.000 + 91.000) / 24
+    # = 5.875 each.
+    receive(d, "KOPI-250", "10", "5.000")
+    wait(d, lambda drv: cell(product_row(drv, "KOPI-250"), "product-stock").startswith("10"))
+    receive(d, "KOPI-250", "14", "6.500")
+    wait(d, lambda drv: cell(product_row(drv, "KOPI-250"), "product-stock").startswith("24"))
+    assert "Rp5.875" in cell(product_row(d, "KOPI-250"), "product-hpp")
+    shot(d, shots / "31-daftar-produk.png")
+
+    # Kartu stok: two receipts with running balances.
+    product_row(d, "KOPI-250").find_element(By.CSS_SELECTOR, '[data-testid="product-card"]').click()
+    tid(d, "card-dialog")
+    wait(d, lambda drv: len(rows(drv, "card-row")) == 2)
+    assert "Rp141.000" in tid(d, "card-closing").text
+    shot(d, shots / "32-kartu-stok.png")
+    tid(d, "card-dialog").send_keys(Keys.ESCAPE)
+    wait(d, lambda drv: not rows(drv, "card-dialog"))
+
+    # Stok opname with a scanner: the barcode typed then Enter; 22 counted of 24.
+    tid(d, "products-tab-count").click()
+    scan = tid(d, "count-scan")
+    wait(d, lambda drv: drv.switch_to.active_element == scan)
+    scan.send_keys("4006381333931" + Keys.ENTER)
+    count_row = wait(d, lambda drv: rows(drv, "count-row"))[0]
+    qty = count_row.find_element(By.CSS_SELECTOR, '[data-testid="count-qty"]')
+    set_value(d, qty, "")
+    qty.send_keys("22")
+    wait(d, lambda drv: "-2" in rows(drv, "count-row")[0].find_element(By.CSS_SELECTOR, '[data-testid="count-diff"]').text)
+    shot(d, shots / "33-stok-opname.png")
+    tid(d, "count-save").click()
+    tid(d, "count-done")
+    tid(d, "products-tab-list").click()
+    wait(d, lambda drv: cell(product_row(drv, "KOPI-250"), "product-stock").startswith("22"))
+
+    # Nilai persediaan: 22 × 5.875 = 129.250, equal to the books.
+    tid(d, "products-tab-value").click()
+    wait(d, lambda drv: "Rp129.250" in tid(drv, "value-total").text)
+    assert "Rp129.250" in tid(d, "value-ledger").text
+    shot(d, shots / "34-nilai-persediaan.png")
+
+    # Import: a CSV with one good row and two bad ones; the bad rows are listed with their
+    # numbers and nothing is written until confirmed.
+    csv = tmp_path / "produk.csv"
+    csv.write_text(
+        "Nama produk;SKU;Barcode;Satuan;Harga jual;Stok awal;Harga beli\n"
+        "Teh Tubruk 100 g;TEH-100;;pack;8.000;30;5.000\n"
+        ";KOSONG;;pcs;1.000;;\n"
+        "Gula Aren;GULA-AREN;;ekor;12.000;;\n",
+        encoding="utf-8",
+    )
+    tid(d, "products-tab-import").click()
+    tid(d, "import-file").send_keys(str(csv))
+    wait(d, lambda drv: len(rows(drv, "import-issue")) == 2)
+    issues = [r.text for r in rows(d, "import-issue")]
+    assert "3" in issues[0] and "Nama produk wajib diisi" in issues[0], issues
+    assert "4" in issues[1] and "ekor" in issues[1], issues
+    assert "1" in tid(d, "import-new-count").text
+    shot(d, shots / "35-impor-pratinjau.png")
+    tid(d, "import-confirm").click()
+    tid(d, "import-done")
+    tid(d, "products-tab-list").click()
+    wait(d, lambda drv: product_row(drv, "TEH-100") is not None)
+    assert cell(product_row(d, "TEH-100"), "product-stock").startswith("30")
+
+    # The command line reads the same figures from the same file.
+    app.stop()
+    kopi = json.loads(cli(home, "produk", "cari", "KOPI-250", "--json").stdout)[0]
+    assert (kopi["stock"], kopi["avg_cost"], kopi["tiers"][0]["price"]) == (22_000, 5_875, 13_500)
+    value = json.loads(cli(home, "stok", "nilai", "--json").stdout)
+    # 129.250 + 30 × 5.000
+    assert (value["total"], value["difference"]) == (279_250, 0)
