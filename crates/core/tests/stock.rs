@@ -455,3 +455,146 @@ fn a_paket_takes_stock_from_its_components_and_promos_resolve_the_price() {
         .unwrap_err();
     assert_eq!(err.code(), "promo_not_cheaper");
 }
+
+/// Three devices record random receipts, sales and adjustments of two products offline, then
+/// receive each other's ops in shuffled orders. Every device ends with the same kartu stok;
+/// the cached level equals the sum of movements; and the values equal a moving average
+/// recomputed here from scratch in the canonical order.
+#[test]
+fn random_movements_in_any_arrival_order_give_the_same_moving_average() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = shop(&dir.path().join("a"));
+    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
+    a.link_to_server(&link).unwrap();
+    let mut others: Vec<Store> = (0..2u128)
+        .map(|i| {
+            let device = usahaku_core::Device {
+                id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B + i)),
+                code: ["B", "C"][i as usize].into(),
+            };
+            Home::new(dir.path().join(format!("d{i}")))
+                .join(
+                    Arc::new(ManualClock::stepping(1_793_000_100_000 + i as i64 * 7, 3)),
+                    a.business_id(),
+                    &device,
+                    &link,
+                )
+                .unwrap()
+        })
+        .collect();
+    let kopi = add(&mut a, "Kopi Bubuk 250 g", "KOPI-250", "15.000");
+    let teh = add(&mut a, "Teh Melati", "TEH", "6.000");
+    receive(&mut a, "2026-11-01", "KOPI-250", "30", "10.000", "Kas");
+    receive(&mut a, "2026-11-01", "TEH", "30", "4.000", "Kas");
+    let setup = a.outbox(1000).unwrap();
+    for s in others.iter_mut() {
+        for op in &setup {
+            s.apply_remote(op).unwrap();
+        }
+    }
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |n: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % n
+    };
+    let mut devices: Vec<Store> = std::iter::once(a).chain(others).collect();
+    for _ in 0..120 {
+        let s = &mut devices[next(3) as usize];
+        let (id, sku) = if next(2) == 0 { (kopi, "KOPI-250") } else { (teh, "TEH") };
+        let day = format!("2026-11-{:02}", 2 + next(27));
+        match next(4) {
+            0 => receive(
+                s,
+                &day,
+                sku,
+                &(1 + next(12)).to_string(),
+                &format!("{}", 3_000 + next(90) * 100),
+                "Kas",
+            ),
+            1 | 2 => {
+                s.sell_stock(id, Qty::from_thousandths(500 * (1 + next(8) as i64)), d(&day), "").unwrap();
+            }
+            _ => {
+                // Refused when more than the device knows is in stock: that is fine here.
+                let _ = s.adjust_stock(&AdjustmentInput {
+                    date: day,
+                    product: sku.into(),
+                    qty: format!("-{}", 1 + next(3)),
+                    reason: "rusak".into(),
+                    note: String::new(),
+                });
+            }
+        }
+    }
+    let outboxes: Vec<Vec<usahaku_proto::Op>> = devices.iter().map(|s| s.outbox(10_000).unwrap()).collect();
+    for (i, s) in devices.iter_mut().enumerate() {
+        let mut ops: Vec<&usahaku_proto::Op> =
+            outboxes.iter().enumerate().filter(|(j, _)| *j != i).flat_map(|(_, o)| o.iter()).collect();
+        // Shuffle (Fisher–Yates), but keep each device's own ops in order, as sync delivers them.
+        for k in (1..ops.len()).rev() {
+            ops.swap(k, next(k as u64 + 1) as usize);
+        }
+        ops.sort_by_key(|o| (o.device_id, o.device_seq));
+        let mut queues: Vec<Vec<&usahaku_proto::Op>> = Vec::new();
+        for op in ops {
+            match queues.last_mut() {
+                Some(q) if q[0].device_id == op.device_id => q.push(op),
+                _ => queues.push(vec![op]),
+            }
+        }
+        // Interleave the devices' queues at random.
+        while queues.iter().any(|q| !q.is_empty()) {
+            let live: Vec<usize> = (0..queues.len()).filter(|k| !queues[*k].is_empty()).collect();
+            let k = live[next(live.len() as u64) as usize];
+            let op = queues[k].remove(0);
+            s.apply_remote(op).unwrap();
+        }
+    }
+    for product in [kopi, teh] {
+        let cards: Vec<_> = devices
+            .iter()
+            .map(|s| s.stock_card(product, d("2026-11-01"), d("2026-11-30")).unwrap())
+            .collect();
+        assert!(cards[0].rows.len() > 30, "{} movements", cards[0].rows.len());
+        assert_eq!(cards[0], cards[1]);
+        assert_eq!(cards[0], cards[2]);
+        // From scratch: value in at cost; out at value × qty / qty on hand (all of it when
+        // emptying), rounded half away from zero; below zero at the last average.
+        let (mut q, mut v, mut avg) = (0i128, 0i128, 0i128);
+        let round = |n: i128, dd: i128| {
+            let (quot, rem) = (n / dd, n % dd);
+            if 2 * rem.abs() >= dd { quot + n.signum() } else { quot }
+        };
+        for r in &cards[0].rows {
+            let moved = i128::from(r.qty_in.thousandths()) - i128::from(r.qty_out.thousandths());
+            let value = match r.unit_cost {
+                Some(c) if moved > 0 => round(i128::from(c.rupiah()) * moved, 1000),
+                _ if q > 0 && moved == -q => -v,
+                _ if q > 0 => round(v * moved, q),
+                _ => round(avg * moved, 1000),
+            };
+            q += moved;
+            v += value;
+            if q > 0 {
+                avg = round(v * 1000, q);
+            } else if let Some(c) = r.unit_cost.filter(|_| moved > 0) {
+                avg = i128::from(c.rupiah());
+            }
+            assert_eq!(
+                (
+                    i128::from(r.value.rupiah()),
+                    i128::from(r.balance_qty.thousandths()),
+                    i128::from(r.balance_value.rupiah())
+                ),
+                (value, q, v)
+            );
+        }
+        for s in &devices {
+            let level = s.stock_level(product).unwrap();
+            assert_eq!(level.qty, s.stock_level_from_movements(product).unwrap());
+            assert_eq!((i128::from(level.qty.thousandths()), i128::from(level.value.rupiah())), (q, v));
+        }
+    }
+}
