@@ -141,3 +141,43 @@ pub(crate) async fn export_products(
     };
     written.map(|p| p.display().to_string()).map_err(|e| table_error(&e, lang))
 }
+
+/// Sets a product's photo from the picked file's bytes (original kept here, thumbnail syncs).
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn set_product_photo(
+    shell: tauri::State<'_, Shell>,
+    product: String,
+    bytes: Vec<u8>,
+) -> Result<Product, UiError> {
+    shell.with_store(|s| {
+        let id = s.find_product(&product)?.id;
+        s.set_product_photo(id, &bytes)
+    })
+}
+
+/// Removes a product's photo.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn remove_product_photo(
+    shell: tauri::State<'_, Shell>,
+    product: String,
+) -> Result<Product, UiError> {
+    shell.with_store(|s| {
+        let id = s.find_product(&product)?.id;
+        s.remove_product_photo(id)
+    })
+}
+
+/// A product's thumbnail as a data: URL (null without a photo).
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn product_thumbnail(
+    shell: tauri::State<'_, Shell>,
+    product: String,
+) -> Result<Option<String>, UiError> {
+    shell.with_store(|s| {
+        let id = s.find_product(&product)?.id;
+        s.product_thumbnail(id)
+    })
+}

@@ -38,6 +38,7 @@ pub(crate) const SPEC: LwwSpec = LwwSpec {
         "min_stock",
         "active",
         "components",
+        "thumbnail",
     ],
 };
 
@@ -94,6 +95,9 @@ pub enum ProductError {
     /// The expiry date could not be read.
     #[error("bad date {0}")]
     BadDate(String),
+    /// The picked file is not a JPEG, PNG or WebP picture, or is too big.
+    #[error("bad photo")]
+    BadPhoto,
     /// A paket component that is not another ordinary product with a quantity above zero.
     #[error("bad component {0}")]
     BadComponent(String),
@@ -116,6 +120,7 @@ impl ProductError {
             ProductError::UnknownProduct => "unknown_product",
             ProductError::BadDate(_) => "bad_date",
             ProductError::BadComponent(_) => "bad_component",
+            ProductError::BadPhoto => "bad_photo",
         }
     }
 
@@ -134,6 +139,7 @@ impl ProductError {
             ProductError::DuplicateSku(_) => "sku",
             ProductError::BadDate(_) => "expiry",
             ProductError::BadComponent(_) => "components",
+            ProductError::BadPhoto => "photo",
             ProductError::UnknownProduct => return None,
         })
     }
@@ -221,6 +227,12 @@ impl ProductError {
             }
             (ProductError::BadDate(d), Lang::En) => {
                 format!("Date \"{d}\" not recognised. Write it like 30/11/2026.")
+            }
+            (ProductError::BadPhoto, Lang::Id) => {
+                "Foto tidak bisa dibaca. Pilih gambar JPG, PNG atau WebP, paling besar 20 MB.".into()
+            }
+            (ProductError::BadPhoto, Lang::En) => {
+                "The photo cannot be read. Pick a JPG, PNG or WebP picture of at most 20 MB.".into()
             }
             (ProductError::BadComponent(c), Lang::Id) => format!(
                 "Isi paket \"{c}\" tidak benar: pilih produk lain yang sudah ada (bukan paket) dengan jumlah lebih dari 0, masing-masing sekali."
@@ -353,6 +365,8 @@ pub struct Product {
     /// HPP per unit (moving average).
     #[cfg_attr(feature = "specta", specta(type = i64))]
     pub avg_cost: Money,
+    /// Has a photo ([`Store::product_thumbnail`]).
+    pub has_photo: bool,
 }
 
 impl Product {
@@ -476,7 +490,8 @@ pub(crate) fn validated(
 
 const PRODUCT_COLUMNS: &str =
     "SELECT id, name, sku, barcode, category, unit, price, tiers, description, halal_no,
-    bpom_no, expiry, warranty, tracked, min_stock, active, components, COALESCE(s.qty, 0), COALESCE(s.avg_cost, 0)
+    bpom_no, expiry, warranty, tracked, min_stock, active, components, COALESCE(s.qty, 0), COALESCE(s.avg_cost, 0),
+    COALESCE(thumbnail, '') != ''
     FROM product LEFT JOIN product_stock s ON s.product_id = product.id";
 
 /// A product row; `None` while its name has not arrived (a half-synced product).
@@ -513,6 +528,7 @@ fn product_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<Product>> {
             .collect(),
         stock: Qty::from_thousandths(r.get(17)?),
         avg_cost: Money::from_rupiah(r.get(18)?),
+        has_photo: r.get(19)?,
     }))
 }
 
@@ -630,6 +646,44 @@ impl Store {
         let patch = LwwPatch { fields: vec![("active".into(), FieldValue::Int(i64::from(active)))] };
         self.commit(Change::Lww { entity: EntityKind::Product, entity_id: id, patch })?;
         self.product(id)
+    }
+
+    /// Sets a product's photo: the original is kept on this computer (next to the business
+    /// file, in `<file>.foto/`), and a JPEG thumbnail of at most 50 KB syncs with the product.
+    pub fn set_product_photo(&mut self, id: Uuid, bytes: &[u8]) -> Result<Product> {
+        self.product(id)?;
+        let thumbnail = crate::photo::thumbnail(bytes)?;
+        let dir = crate::photo::originals_dir(self.path());
+        std::fs::create_dir_all(&dir)?;
+        let original = dir.join(format!("{}.{}", id.simple(), crate::photo::extension(bytes)));
+        let tmp = original.with_extension("tmp");
+        std::fs::write(&tmp, bytes)?;
+        std::fs::rename(&tmp, &original)?;
+        let patch = LwwPatch { fields: vec![("thumbnail".into(), FieldValue::Text(thumbnail))] };
+        self.commit(Change::Lww { entity: EntityKind::Product, entity_id: id, patch })?;
+        self.product(id)
+    }
+
+    /// Removes a product's photo (the original on this computer too).
+    pub fn remove_product_photo(&mut self, id: Uuid) -> Result<Product> {
+        self.product(id)?;
+        let dir = crate::photo::originals_dir(self.path());
+        for ext in ["jpg", "png", "webp"] {
+            let _ = std::fs::remove_file(dir.join(format!("{}.{ext}", id.simple())));
+        }
+        let patch = LwwPatch { fields: vec![("thumbnail".into(), FieldValue::Text(String::new()))] };
+        self.commit(Change::Lww { entity: EntityKind::Product, entity_id: id, patch })?;
+        self.product(id)
+    }
+
+    /// A product's thumbnail as a `data:image/jpeg;base64,…` URL, if it has a photo.
+    pub fn product_thumbnail(&self, id: Uuid) -> Result<Option<String>> {
+        let t: Option<Option<String>> = self
+            .conn
+            .prepare_cached("SELECT thumbnail FROM product WHERE id = ?1")?
+            .query_row([id.as_bytes().as_slice()], |r| r.get(0))
+            .optional()?;
+        Ok(t.flatten().filter(|t| !t.is_empty()))
     }
 
     /// Checks a paket's components and adds them to `fields` (a paket's own stock is not
@@ -756,7 +810,7 @@ impl Store {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT p.id, p.name, p.sku, p.barcode, p.category, p.unit, p.price, p.tiers, p.description,
                         p.halal_no, p.bpom_no, p.expiry, p.warranty, p.tracked, p.min_stock, p.active, p.components,
-                        COALESCE(s.qty, 0), COALESCE(s.avg_cost, 0)
+                        COALESCE(s.qty, 0), COALESCE(s.avg_cost, 0), COALESCE(p.thumbnail, '') != ''
                  FROM product_fts f JOIN product p ON p.rowid = f.rowid
                  LEFT JOIN product_stock s ON s.product_id = p.id
                  WHERE product_fts MATCH ?1 AND COALESCE(p.active, 1) = 1 ORDER BY f.rank LIMIT ?2",

@@ -265,6 +265,9 @@ END;
         sql: r#"
 -- Paket (bundle): JSON [[component product id, quantity in thousandths], ...].
 ALTER TABLE product ADD COLUMN components TEXT;
+-- Foto: a small JPEG thumbnail (data: URL, at most 50 KB) that syncs; the original stays on
+-- the computer it was picked on.
+ALTER TABLE product ADD COLUMN thumbnail TEXT;
 -- Stock movements: append-only, one op each. The value columns come from replaying the
 -- product's movements in the canonical order sort_key = date|hlc|id (moving average cost),
 -- so every device computes the same figures whatever order the ops arrived in.

@@ -190,3 +190,45 @@ fn two_devices_editing_different_fields_of_a_product_keep_both_changes() {
         assert_eq!(found, [p.id], "the search index follows remote changes");
     }
 }
+
+#[test]
+fn a_photo_keeps_its_original_here_and_syncs_a_small_thumbnail() {
+    use base64::Engine;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    let p = s.add_product(&product("Keripik Tempe Pedas", "12.000")).unwrap();
+    assert!(!p.has_photo);
+    // A 1600 × 1200 photo full of noise (hard to compress): the worst case for the size limit.
+    let mut state = 0x9e37_79b9u32;
+    let picture = image::RgbImage::from_fn(1600, 1200, |_, _| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        image::Rgb([state as u8, (state >> 8) as u8, (state >> 16) as u8])
+    });
+    let mut png = Vec::new();
+    picture.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).unwrap();
+    assert!(png.len() > 1_000_000);
+    let after = s.set_product_photo(p.id, &png).unwrap();
+    assert!(after.has_photo);
+    let url = s.product_thumbnail(p.id).unwrap().unwrap();
+    let jpeg = base64::engine::general_purpose::STANDARD
+        .decode(url.strip_prefix("data:image/jpeg;base64,").unwrap())
+        .unwrap();
+    assert!(jpeg.len() <= 50 * 1024, "{} bytes", jpeg.len());
+    let thumb = image::load_from_memory_with_format(&jpeg, image::ImageFormat::Jpeg).unwrap();
+    assert!(thumb.width() <= 320 && thumb.height() <= 320 && thumb.width() * 3 == thumb.height() * 4);
+    let original = std::path::PathBuf::from(format!("{}.foto", s.path().display()))
+        .join(format!("{}.png", p.id.simple()));
+    assert_eq!(std::fs::read(original).unwrap(), png, "the original stays, unchanged");
+
+    let ops = s.op_count().unwrap();
+    let err = s.set_product_photo(p.id, b"GIF89a not really").unwrap_err();
+    assert_eq!(
+        err.message(Lang::Id),
+        "Foto tidak bisa dibaca. Pilih gambar JPG, PNG atau WebP, paling besar 20 MB."
+    );
+    assert_eq!(s.op_count().unwrap(), ops);
+    assert!(!s.remove_product_photo(p.id).unwrap().has_photo);
+    assert_eq!(s.product_thumbnail(p.id).unwrap(), None);
+}

@@ -77,6 +77,12 @@ export const commands = {
 	writeImportTemplate: () => typedError<string, UiError>(__TAURI_INVOKE("write_import_template")),
 	/**  Writes all active products (the template's columns) to the export folder. */
 	exportProducts: (format: TableFormat) => typedError<string, UiError>(__TAURI_INVOKE("export_products", { format })),
+	/**  Sets a product's photo from the picked file's bytes (original kept here, thumbnail syncs). */
+	setProductPhoto: (product: string, bytes: number[]) => typedError<Product, UiError>(__TAURI_INVOKE("set_product_photo", { product, bytes })),
+	/**  Removes a product's photo. */
+	removeProductPhoto: (product: string) => typedError<Product, UiError>(__TAURI_INVOKE("remove_product_photo", { product })),
+	/**  A product's thumbnail as a data: URL (null without a photo). */
+	productThumbnail: (product: string) => typedError<string | null, UiError>(__TAURI_INVOKE("product_thumbnail", { product })),
 	/**  Barang masuk: adds stock at its cost and books the purchase. */
 	receiveStock: (input: ReceiptInput) => typedError<StockPosted, UiError>(__TAURI_INVOKE("receive_stock", { input })),
 	/**  Penyesuaian stok (rusak, hilang, kedaluwarsa, lainnya). */
@@ -828,6 +834,8 @@ export type Product = {
 	stock: number,
 	/**  HPP per unit (moving average). */
 	avg_cost: number,
+	/**  Has a photo ([`Store::product_thumbnail`]). */
+	has_photo: boolean,
 };
 
 /**  A product as a form or the command line gives it (text as typed). */
