@@ -768,3 +768,83 @@ async fn two_devices_record_cash_offline_and_show_the_same_statements() {
         assert_eq!(stores[0].balance_sheet(to).unwrap(), stores[1].balance_sheet(to).unwrap());
     }
 }
+
+/// Two tills sell and adjust the same product offline, then sync through the server; the
+/// first push of one till is sent twice (its answer "lost"). Both show the level that is the
+/// sum of every movement, nothing counted twice, and the same books.
+#[tokio::test]
+async fn two_tills_selling_offline_show_the_same_stock_after_a_retried_sync() {
+    use jiff::civil::date;
+    use usahaku_core::catalog::ProductInput;
+    use usahaku_core::stock::{AdjustmentInput, ReceiptInput, ReceiptLineInput};
+    use usahaku_core::{Money, Qty};
+    for backend in backends() {
+        let server = start_server(&backend).await;
+        let t = HttpTransport::new(&server.url).unwrap();
+        let Devices { mut stores, .. } = three_devices(&server).await;
+        let kopi = stores[0]
+            .add_product(&ProductInput {
+                name: "Kopi Bubuk 250 g".into(),
+                sku: "KOPI-250".into(),
+                price: "15.000".into(),
+                tracked: true,
+                ..ProductInput::default()
+            })
+            .unwrap()
+            .id;
+        stores[0]
+            .receive_stock(&ReceiptInput {
+                date: "2026-11-01".into(),
+                supplier: String::new(),
+                pay_from: "Kas".into(),
+                due_date: String::new(),
+                lines: vec![ReceiptLineInput {
+                    product: "KOPI-250".into(),
+                    qty: "40".into(),
+                    unit_cost: "10.000".into(),
+                }],
+                note: String::new(),
+            })
+            .unwrap();
+        sync_once(&mut stores[0], &t).await.unwrap();
+        sync_once(&mut stores[1], &t).await.unwrap();
+        // Offline: A sells 5 and 3; B sells 4, writes off 2 and sells 1.
+        stores[0].sell_stock(kopi, Qty::from_units(5).unwrap(), date(2026, 11, 2), "").unwrap();
+        stores[0].sell_stock(kopi, Qty::from_units(3).unwrap(), date(2026, 11, 3), "").unwrap();
+        stores[1].sell_stock(kopi, Qty::from_units(4).unwrap(), date(2026, 11, 2), "").unwrap();
+        stores[1]
+            .adjust_stock(&AdjustmentInput {
+                date: "2026-11-03".into(),
+                product: "KOPI-250".into(),
+                qty: "-2".into(),
+                reason: "rusak".into(),
+                note: String::new(),
+            })
+            .unwrap();
+        stores[1].sell_stock(kopi, Qty::from_units(1).unwrap(), date(2026, 11, 4), "").unwrap();
+        // B's push lands but its answer is lost: the same batch goes again in the next sync.
+        let token = stores[1].sync_link().unwrap().unwrap().token;
+        let batch = stores[1].outbox(100).unwrap();
+        let _: PushResponse = decode_body(
+            &t.post("/v1/push", Some(&token), encode_body(&PushRequest { ops: batch })).await.unwrap(),
+        )
+        .unwrap();
+        for i in [1, 0, 1, 0] {
+            sync_once(&mut stores[i], &t).await.unwrap();
+        }
+        // 40 − 5 − 3 − 4 − 2 − 1 = 25, all at 10.000.
+        for s in &stores[..2] {
+            let level = s.stock_level(kopi).unwrap();
+            assert_eq!((level.qty, level.value), (Qty::from_units(25).unwrap(), Money::from_rupiah(250_000)));
+            assert_eq!(s.stock_level_from_movements(kopi).unwrap(), level.qty);
+            let value = s.stock_value(date(2026, 11, 30)).unwrap();
+            assert_eq!((value.ledger_balance, value.difference), (Money::from_rupiah(250_000), Money::ZERO));
+        }
+        let to = date(2026, 11, 30);
+        assert_eq!(stores[0].trial_balance(to).unwrap(), stores[1].trial_balance(to).unwrap());
+        assert_eq!(
+            stores[0].stock_card(kopi, date(2026, 11, 1), to).unwrap(),
+            stores[1].stock_card(kopi, date(2026, 11, 1), to).unwrap()
+        );
+    }
+}
