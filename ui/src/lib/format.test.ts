@@ -5,6 +5,8 @@ import {
   formatDate,
   formatDateTime,
   formatPhone,
+  formatQty,
+  formatQtyUnit,
   formatRupiah,
   formatTime,
   sameDay,
@@ -181,5 +183,39 @@ describe("sameDay", () => {
     const b = Date.UTC(2026, 10, 22, 5, 0); // 12:00 WIB, 13:00 WITA (22 Nov)
     expect(sameDay(a, b, "WIB")).toBe(false);
     expect(sameDay(a, b, "WITA")).toBe(true);
+  });
+});
+
+describe("formatQty", () => {
+  it("shows whole units without decimals, thousands with dots", () => {
+    expect(formatQty(0)).toBe("0");
+    expect(formatQty(12000)).toBe("12");
+    expect(formatQty(1_000_000)).toBe("1.000");
+    expect(formatQty(1_250_000_000)).toBe("1.250.000");
+  });
+
+  it("shows parts of a unit with a decimal comma, trailing zeros dropped", () => {
+    expect(formatQty(1500)).toBe("1,5");
+    expect(formatQty(250)).toBe("0,25");
+    expect(formatQty(125)).toBe("0,125");
+    expect(formatQty(5)).toBe("0,005");
+    expect(formatQty(1_000_500)).toBe("1.000,5");
+  });
+
+  it("puts the minus sign first", () => {
+    expect(formatQty(-2000)).toBe("-2");
+    expect(formatQty(-750)).toBe("-0,75");
+    expect(formatQty(-1_500_000)).toBe("-1.500");
+  });
+
+  it("refuses what is not a whole number of thousandths", () => {
+    expect(() => formatQty(1.5)).toThrow(RangeError);
+    expect(() => formatQty(Number.NaN)).toThrow(RangeError);
+  });
+
+  it("adds the unit after a space", () => {
+    expect(formatQtyUnit(12000, "pack")).toBe("12 pack");
+    expect(formatQtyUnit(1500, "kg")).toBe("1,5 kg");
+    expect(formatQtyUnit(3000, "")).toBe("3");
   });
 });

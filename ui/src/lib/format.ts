@@ -45,6 +45,27 @@ export function formatCount(n: number): string {
   return `${n < 0 ? "-" : ""}${groupThousands(String(Math.abs(n)))}`;
 }
 
+/**
+ * Formats a quantity kept in thousandths of a unit, Indonesian style: 12000 → `12`,
+ * 1500 → `1,5`, 1000000 → `1.000`, 125 → `0,125`, -2000 → `-2`. Trailing zeros of the
+ * decimals are dropped (as the backend writes a quantity). Throws RangeError unless a whole number.
+ */
+export function formatQty(thousandths: number): string {
+  if (!Number.isSafeInteger(thousandths)) throw new RangeError(`formatQty: not a whole number: ${thousandths}`);
+  const abs = Math.abs(thousandths);
+  const whole = Math.floor(abs / 1000);
+  const frac = abs % 1000;
+  const sign = thousandths < 0 ? "-" : "";
+  const decimals = frac === 0 ? "" : `,${String(frac).padStart(3, "0").replace(/0+$/, "")}`;
+  return `${sign}${groupThousands(String(whole))}${decimals}`;
+}
+
+/** A quantity with its unit: `12 pack`, `1,5 kg`. */
+export function formatQtyUnit(thousandths: number, unit: string): string {
+  const u = unit.trim();
+  return u === "" ? formatQty(thousandths) : `${formatQty(thousandths)} ${u}`;
+}
+
 /** Indonesian month abbreviations, as printed on nota and reports. */
 export const MONTHS_ID = [
   "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",

@@ -128,6 +128,9 @@ export const ENTRY_KIND_KEYS: Record<EntryKind, MessageKey> = {
   settlement: "entryKind.settlement",
   manual: "entryKind.manual",
   reversal: "entryKind.reversal",
+  purchase: "entryKind.purchase",
+  stock_adjustment: "entryKind.stock_adjustment",
+  sale: "entryKind.sale",
 };
 
 /** A row can be corrected unless it is a correction itself or was corrected already. */

@@ -103,3 +103,45 @@ describe("interpolate", () => {
     expect(interpolate("Halo, {name}!", { name: "$& $1 $$" })).toBe("Halo, $& $1 $$!");
   });
 });
+
+describe("Produk wording", () => {
+  it("uses the plain words a shop owner knows", () => {
+    expect(id["nav.produk"]).toBe("Produk");
+    expect(id["products.tab.count"]).toBe("Stok opname");
+    expect(id["products.tab.low"]).toBe("Stok menipis");
+    expect(id["products.tab.value"]).toBe("Nilai persediaan");
+    expect(id["products.tab.suppliers"]).toBe("Pemasok");
+    expect(id["products.receive"]).toBe("Barang masuk");
+    expect(id["card.title"]).toBe("Kartu stok");
+    expect(id["col.hpp"]).toBe("HPP/unit");
+    expect(id["product.tiers.title"]).toBe("Harga grosir");
+    expect(id["field.product.unit"]).toBe("Satuan");
+    expect(id["field.product.sku.placeholder"]).toBe("kosongkan: dibuat otomatis");
+    expect(id["low.empty"]).toBe("Semua stok aman.");
+    expect(id["products.empty.title"]).toBe("Tambahkan produk pertama Anda");
+    expect(id["count.scan"]).toBe("Pindai barcode atau ketik SKU/nama, lalu Enter");
+  });
+
+  it("names the new kinds of journal entry", () => {
+    expect([id["entryKind.purchase"], id["entryKind.stock_adjustment"], id["entryKind.sale"]]).toEqual([
+      "Pembelian barang",
+      "Penyesuaian stok",
+      "Penjualan (HPP)",
+    ]);
+    expect([en["entryKind.purchase"], en["entryKind.stock_adjustment"], en["entryKind.sale"]]).toEqual([
+      "Stock purchase",
+      "Stock adjustment",
+      "Sale (cost of goods)",
+    ]);
+  });
+
+  it("fills in the import and stock count sentences", () => {
+    expect(interpolate(id["import.confirm"], { count: 118 })).toBe("Impor 118 produk");
+    expect(interpolate(id["count.done.down"], { count: 2, amount: "Rp8.250" })).toBe(
+      "Hasil opname tersimpan: 2 produk disesuaikan. Nilai persediaan berkurang Rp8.250.",
+    );
+    expect(interpolate(id["receive.saved"], { count: 1, amount: "Rp72.600" })).toBe(
+      "Barang masuk tercatat: 1 produk, total Rp72.600.",
+    );
+  });
+});

@@ -64,6 +64,7 @@ export const ICONS = {
   undo: { paths: ["M9 14 4 9l5-5", "M4 9h10.5a5.5 5.5 0 0 1 0 11H11"] },
   unlock: { paths: ["M5.5 11h13v10h-13z", "M8.5 11V7.5a3.5 3.5 0 0 1 6.8-1.2", "M12 15v2.5"] },
   edit: { paths: ["M4 20h4L19 9l-4-4L4 16z", "M13.5 6.5l4 4"] },
+  archive: { paths: ["M3.5 4.5h17v4h-17z", "M5 8.5v11h14v-11", "M10 12.5h4"] },
   trash: { paths: ["M4 7h16", "M9.5 7V4.5h5V7", "M6.5 7l1 13h9l1-13", "M10.5 11v5.5", "M13.5 11v5.5"] },
 } satisfies Record<string, IconShape>;
 
