@@ -645,6 +645,56 @@ fn movement_change(p: &MovementPayload, clock: &dyn crate::Clock) -> (Uuid, Chan
     (id, Change::Append { entity: EntityKind::StockMovement, entity_id: id, payload: encode_payload(p) })
 }
 
+/// The ops of one stock action, built inside its write transaction: at most one journal
+/// entry first, then movements that point at it.
+struct Batch<'c> {
+    conn: &'c Connection,
+    clock: &'c dyn crate::Clock,
+    date: Date,
+    note: String,
+    entry: Option<Uuid>,
+    changes: Vec<Change>,
+}
+
+impl<'c> Batch<'c> {
+    fn new(conn: &'c Connection, clock: &'c dyn crate::Clock, date: Date, note: &str) -> Self {
+        Batch { conn, clock, date, note: note.to_owned(), entry: None, changes: Vec::new() }
+    }
+
+    /// Posts `entry` (checked against the store), if there is one.
+    fn entry(&mut self, entry: Option<NewEntry>) -> Result<()> {
+        if let Some(e) = entry {
+            let (id, change) = entry_change(self.conn, self.clock, &e)?;
+            self.changes.push(change);
+            self.entry = Some(id);
+        }
+        Ok(())
+    }
+
+    fn movement(
+        &mut self,
+        product: Uuid,
+        kind: MovementKind,
+        qty: i64,
+        unit_cost: Option<Money>,
+        reason: &str,
+        supplier: Option<Uuid>,
+    ) {
+        let payload = MovementPayload {
+            product,
+            date: self.date.to_string(),
+            kind: kind.code().into(),
+            qty,
+            unit_cost: unit_cost.map(Money::rupiah),
+            reason: reason.to_owned(),
+            supplier,
+            entry: self.entry,
+            note: self.note.clone(),
+        };
+        self.changes.push(movement_change(&payload, self.clock).1);
+    }
+}
+
 /// Stok awal of a product as a change (an import's opening stock at its cost).
 pub(crate) fn opening_change(
     product: Uuid,
@@ -844,31 +894,16 @@ impl Store {
         let inventory = self.account_by_role(AccountRole::Inventory)?.id;
         let clock = self.clock.clone();
         let ops = self.commit_built(|conn| {
-            let mut changes = Vec::new();
-            let entry_id = match entry {
-                Some(mut e) => {
-                    e.lines = vec![NewLine::debit(inventory, total), NewLine::credit(pay.id, total)];
-                    let (id, change) = entry_change(conn, clock.as_ref(), &e)?;
-                    changes.push(change);
-                    Some(id)
-                }
-                None => None,
-            };
+            let mut b = Batch::new(conn, clock.as_ref(), date, &note);
+            b.entry(entry.map(|mut e| {
+                e.lines = vec![NewLine::debit(inventory, total), NewLine::credit(pay.id, total)];
+                e
+            }))?;
             for (p, qty, cost, _) in &lines {
-                let payload = MovementPayload {
-                    product: p.id,
-                    date: date.to_string(),
-                    kind: MovementKind::Receipt.code().into(),
-                    qty: qty.thousandths(),
-                    unit_cost: Some(cost.rupiah()),
-                    reason: String::new(),
-                    supplier: supplier.as_ref().map(|s| s.id),
-                    entry: entry_id,
-                    note: note.clone(),
-                };
-                changes.push(movement_change(&payload, clock.as_ref()).1);
+                let from = supplier.as_ref().map(|s| s.id);
+                b.movement(p.id, MovementKind::Receipt, qty.thousandths(), Some(*cost), "", from);
             }
-            Ok(changes)
+            Ok(b.changes)
         })?;
         Ok(posted(&ops, total))
     }
@@ -908,28 +943,10 @@ impl Store {
             total = Money::from_rupiah(value);
             let (loss, gain) =
                 if value < 0 { (Money::from_rupiah(-value), Money::ZERO) } else { (Money::ZERO, total) };
-            let mut changes = Vec::new();
-            let entry_id = match adjustment_entry(acc, date, loss, gain, &memo)? {
-                Some(e) => {
-                    let (id, change) = entry_change(conn, clock.as_ref(), &e)?;
-                    changes.push(change);
-                    Some(id)
-                }
-                None => None,
-            };
-            let payload = MovementPayload {
-                product: p.id,
-                date: date.to_string(),
-                kind: MovementKind::Adjustment.code().into(),
-                qty: qty.thousandths(),
-                unit_cost: None,
-                reason: reason.code().into(),
-                supplier: None,
-                entry: entry_id,
-                note: note.clone(),
-            };
-            changes.push(movement_change(&payload, clock.as_ref()).1);
-            Ok(changes)
+            let mut b = Batch::new(conn, clock.as_ref(), date, &note);
+            b.entry(adjustment_entry(acc, date, loss, gain, &memo)?)?;
+            b.movement(p.id, MovementKind::Adjustment, qty.thousandths(), None, reason.code(), None);
+            Ok(b.changes)
         })?;
         Ok(posted(&ops, total))
     }
@@ -980,30 +997,12 @@ impl Store {
                 moves.push((p.id, diff));
             }
             total = gain.checked_sub(loss)?;
-            let mut changes = Vec::new();
-            let entry_id = match adjustment_entry(acc, date, loss, gain, &memo)? {
-                Some(e) => {
-                    let (id, change) = entry_change(conn, clock.as_ref(), &e)?;
-                    changes.push(change);
-                    Some(id)
-                }
-                _ => None,
-            };
+            let mut b = Batch::new(conn, clock.as_ref(), date, &note);
+            b.entry(adjustment_entry(acc, date, loss, gain, &memo)?)?;
             for (product, diff) in moves {
-                let payload = MovementPayload {
-                    product,
-                    date: date.to_string(),
-                    kind: MovementKind::Count.code().into(),
-                    qty: diff,
-                    unit_cost: None,
-                    reason: String::new(),
-                    supplier: None,
-                    entry: entry_id,
-                    note: note.clone(),
-                };
-                changes.push(movement_change(&payload, clock.as_ref()).1);
+                b.movement(product, MovementKind::Count, diff, None, "", None);
             }
-            Ok(changes)
+            Ok(b.changes)
         })?;
         Ok(posted(&ops, total))
     }
@@ -1041,39 +1040,21 @@ impl Store {
                 hpp = hpp.checked_add(Money::from_rupiah(-value))?;
                 moves.push((*id, -q));
             }
-            let mut changes = Vec::new();
-            let entry_id = if hpp > Money::ZERO {
-                let e = NewEntry {
-                    date,
-                    kind: EntryKind::Sale,
-                    memo: format!("HPP {} × {}", p.name, qty).chars().take(200).collect(),
-                    counterparty: None,
-                    due_date: None,
-                    settles: None,
-                    reverses: None,
-                    lines: vec![NewLine::debit(cogs, hpp), NewLine::credit(inventory, hpp)],
-                };
-                let (id, change) = entry_change(conn, clock.as_ref(), &e)?;
-                changes.push(change);
-                Some(id)
-            } else {
-                None
-            };
+            let mut b = Batch::new(conn, clock.as_ref(), date, &note);
+            b.entry((hpp > Money::ZERO).then(|| NewEntry {
+                date,
+                kind: EntryKind::Sale,
+                memo: format!("HPP {} × {}", p.name, qty).chars().take(200).collect(),
+                counterparty: None,
+                due_date: None,
+                settles: None,
+                reverses: None,
+                lines: vec![NewLine::debit(cogs, hpp), NewLine::credit(inventory, hpp)],
+            }))?;
             for (product, q) in moves {
-                let payload = MovementPayload {
-                    product,
-                    date: date.to_string(),
-                    kind: MovementKind::Sale.code().into(),
-                    qty: q,
-                    unit_cost: None,
-                    reason: String::new(),
-                    supplier: None,
-                    entry: entry_id,
-                    note: note.clone(),
-                };
-                changes.push(movement_change(&payload, clock.as_ref()).1);
+                b.movement(product, MovementKind::Sale, q, None, "", None);
             }
-            Ok(changes)
+            Ok(b.changes)
         })?;
         Ok(hpp)
     }
