@@ -43,6 +43,16 @@ fn add(s: &mut Store, name: &str, sku: &str, price: &str) -> Uuid {
     .id
 }
 
+/// A second device of `a`'s business (as pairing makes one), with its own clock.
+fn join(a: &mut Store, dir: &std::path::Path, code: &str, n: u128) -> Store {
+    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
+    a.link_to_server(&link).unwrap();
+    let device =
+        usahaku_core::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B + n)), code: code.into() };
+    let clock = ManualClock::stepping(1_793_000_100_000 + n as i64 * 7, 3);
+    Home::new(dir).join(Arc::new(clock), a.business_id(), &device, &link).unwrap()
+}
+
 fn units(n: i64) -> Qty {
     Qty::from_units(n).unwrap()
 }
@@ -295,13 +305,7 @@ fn bad_receipts_are_refused_with_nothing_written() {
 fn two_devices_selling_offline_converge_on_the_sum_of_movements() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = shop(&dir.path().join("a"));
-    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
-    a.link_to_server(&link).unwrap();
-    let device =
-        usahaku_core::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B)), code: "B".into() };
-    let mut b = Home::new(dir.path().join("b"))
-        .join(Arc::new(ManualClock::stepping(1_793_000_100_000, 3)), a.business_id(), &device, &link)
-        .unwrap();
+    let mut b = join(&mut a, &dir.path().join("b"), "B", 0);
     let kopi = add(&mut a, "Kopi Bubuk 250 g", "KOPI-250", "15.000");
     receive(&mut a, "2026-11-01", "KOPI-250", "50", "10.000", "Kas");
     for op in a.outbox(1000).unwrap() {
@@ -356,13 +360,7 @@ fn two_devices_selling_offline_converge_on_the_sum_of_movements() {
 fn a_late_receipt_replays_the_moving_average() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = shop(&dir.path().join("a"));
-    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
-    a.link_to_server(&link).unwrap();
-    let device =
-        usahaku_core::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B)), code: "B".into() };
-    let mut b = Home::new(dir.path().join("b"))
-        .join(Arc::new(ManualClock::stepping(1_793_000_100_000, 3)), a.business_id(), &device, &link)
-        .unwrap();
+    let mut b = join(&mut a, &dir.path().join("b"), "B", 0);
     let kopi = add(&mut a, "Kopi Bubuk 250 g", "KOPI-250", "15.000");
     receive(&mut a, "2026-11-01", "KOPI-250", "10", "10.000", "Kas");
     for op in a.outbox(1000).unwrap() {
@@ -464,24 +462,8 @@ fn a_paket_takes_stock_from_its_components_and_promos_resolve_the_price() {
 fn random_movements_in_any_arrival_order_give_the_same_moving_average() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = shop(&dir.path().join("a"));
-    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
-    a.link_to_server(&link).unwrap();
-    let mut others: Vec<Store> = (0..2u128)
-        .map(|i| {
-            let device = usahaku_core::Device {
-                id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B + i)),
-                code: ["B", "C"][i as usize].into(),
-            };
-            Home::new(dir.path().join(format!("d{i}")))
-                .join(
-                    Arc::new(ManualClock::stepping(1_793_000_100_000 + i as i64 * 7, 3)),
-                    a.business_id(),
-                    &device,
-                    &link,
-                )
-                .unwrap()
-        })
-        .collect();
+    let mut others: Vec<Store> =
+        (0..2).map(|i| join(&mut a, &dir.path().join(format!("d{i}")), ["B", "C"][i], i as u128)).collect();
     let kopi = add(&mut a, "Kopi Bubuk 250 g", "KOPI-250", "15.000");
     let teh = add(&mut a, "Teh Melati", "TEH", "6.000");
     receive(&mut a, "2026-11-01", "KOPI-250", "30", "10.000", "Kas");
