@@ -4,6 +4,8 @@ a stock count typed the way a barcode scanner types, and an import with bad rows
 before anything is written. The figures are checked against the command line reading the
 same file."""
 import json
+import struct
+import zlib
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.file_detector import UselessFileDetector
@@ -13,6 +15,20 @@ from selenium.webdriver.support.ui import Select
 from test_first_run import set_value, shot, tid, wait_error
 from test_pembukuan import rows, select_text, wait
 from test_sync import create_business
+
+
+def png(path, width=320, height=240):
+    """A small striped PNG, written by hand (no imaging library needed)."""
+    raw = b"".join(
+        b"\x00" + b"".join(bytes((40 + x % 200, 110 + (y * 3) % 120, 90)) for x in range(width)) for y in range(height)
+    )
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return path
 
 
 def product_row(d, sku):
@@ -73,6 +89,19 @@ def test_product_with_tier_receive_stock_count_and_import(app, home, shots, cli,
     row = wait(d, lambda drv: product_row(drv, "KOPI-250"))
     assert "Rp15.000" in row.text
 
+    # A photo: the original stays on this computer, the thumbnail shows in the list.
+    d.file_detector = UselessFileDetector()
+    row.find_element(By.CSS_SELECTOR, '[data-testid="product-edit"]').click()
+    tid(d, "product-dialog")
+    tid(d, "photo-file").send_keys(str(png(tmp_path / "kopi.png")))
+    photo = tid(d, "photo-img")
+    wait(d, lambda drv: (photo.get_attribute("src") or "").startswith("data:image/jpeg"))
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", photo)
+    shot(d, shots / "36-foto-produk.png")
+    tid(d, "product-dialog").send_keys(Keys.ESCAPE)
+    wait(d, lambda drv: not rows(drv, "product-dialog"))
+    wait(d, lambda drv: product_row(drv, "KOPI-250").find_elements(By.CSS_SELECTOR, '[data-testid="product-thumb"]'))
+
     # Receive 10 at Rp5.000, then 14 at Rp6.500: 24 in stock; HPP (50.000 + 91.000) / 24
     # = 5.875 each.
     receive(d, "KOPI-250", "10", "5.000")
@@ -124,8 +153,6 @@ def test_product_with_tier_receive_stock_count_and_import(app, home, shots, cli,
         encoding="utf-8",
     )
     tid(d, "products-tab-import").click()
-    # The app runs on this machine: the driver types the path into the file input (no upload).
-    d.file_detector = UselessFileDetector()
     tid(d, "import-file").send_keys(str(csv))
     wait(d, lambda drv: len(rows(drv, "import-issue")) == 2)
     issues = [r.text for r in rows(d, "import-issue")]

@@ -135,6 +135,17 @@ describe("Produk wording", () => {
     ]);
   });
 
+  it("words product photos as agreed, the refusal as the backend sends it", () => {
+    expect(id["photo.pick"]).toBe("Pilih foto…");
+    expect(id["photo.remove"]).toBe("Hapus foto");
+    expect(id["photo.none"]).toBe("Belum ada foto");
+    expect(id["photo.hint"]).toBe("Foto asli disimpan di komputer ini; versi kecil ikut tersinkron.");
+    // Shown before a too-large file is sent, so it reads like the backend's own refusal.
+    expect(id["photo.bad"]).toBe("Foto tidak bisa dibaca. Pilih gambar JPG, PNG atau WebP, paling besar 20 MB.");
+    expect(en["photo.bad"]).toBe("The photo cannot be read. Pick a JPG, PNG or WebP picture of at most 20 MB.");
+    expect(interpolate(id["photo.alt"], { name: "Kopi Bubuk" })).toBe("Foto Kopi Bubuk");
+  });
+
   it("fills in the import and stock count sentences", () => {
     expect(interpolate(id["import.confirm"], { count: 118 })).toBe("Impor 118 produk");
     expect(interpolate(id["count.done.down"], { count: 2, amount: "Rp8.250" })).toBe(

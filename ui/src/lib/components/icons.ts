@@ -66,6 +66,7 @@ export const ICONS = {
   edit: { paths: ["M4 20h4L19 9l-4-4L4 16z", "M13.5 6.5l4 4"] },
   archive: { paths: ["M3.5 4.5h17v4h-17z", "M5 8.5v11h14v-11", "M10 12.5h4"] },
   trash: { paths: ["M4 7h16", "M9.5 7V4.5h5V7", "M6.5 7l1 13h9l1-13", "M10.5 11v5.5", "M13.5 11v5.5"] },
+  image: { paths: ["M3.5 5h17v14h-17z", "m3.5 16 5-5 4.5 4.5 3-3 4.5 4.5"], circles: [[15.5, 9, 1.5]] },
 } satisfies Record<string, IconShape>;
 
 export type IconName = keyof typeof ICONS;
