@@ -446,6 +446,8 @@ impl Store {
                         }
                         let s = format!("{prefix}-{n:05}");
                         next_auto = Some((prefix, n + 1));
+                        // A later row that names this SKU is then a duplicate, not a second product.
+                        seen_sku.insert(s.clone(), row);
                         if let Some((_, FieldValue::Text(v))) = fields.iter_mut().find(|(k, _)| *k == "sku") {
                             v.clone_from(&s);
                         }

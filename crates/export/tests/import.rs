@@ -176,6 +176,13 @@ fn csv_with_semicolons_and_a_changed_price_updates_one_product() {
     assert_eq!(plan.preview.opening_value, Money::from_rupiah(80_000));
     s.commit_import(&plan).unwrap();
 
+    // A file that gives an automatic SKU to one row and names the same SKU in a later row.
+    let clash = "Nama produk;SKU;Harga jual\nKerupuk Udang;;9.000\nRempeyek;A-00002;7.000\n";
+    let plan = s.plan_import(&read_table("c.csv", clash.as_bytes()).unwrap(), Lang::Id).unwrap();
+    assert_eq!(plan.preview.sample[0].sku, "A-00002");
+    let issues: Vec<(u32, &str)> = plan.preview.issues.iter().map(|i| (i.row, i.code.as_str())).collect();
+    assert_eq!(issues, [(3, "duplicate_sku")]);
+
     let csv2 = "Nama produk,SKU,Harga jual\nKeripik Tempe,KRP-1,13.500\nSambal Bawang,A-00001,25.000\n";
     let plan = s.plan_import(&read_table("ubah.csv", csv2.as_bytes()).unwrap(), Lang::Id).unwrap();
     let actions: Vec<ImportAction> = plan.preview.sample.iter().map(|r| r.action).collect();
