@@ -307,7 +307,8 @@ fn main() -> ExitCode {
                 | CoreError::Ledger(_)
                 | CoreError::Product(_)
                 | CoreError::Stock(_)
-                | CoreError::Pricing(_) => ExitCode::from(2),
+                | CoreError::Pricing(_)
+                | CoreError::Sale(_) => ExitCode::from(2),
                 _ => ExitCode::FAILURE,
             }
         }

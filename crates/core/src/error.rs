@@ -177,6 +177,9 @@ pub enum CoreError {
     /// A stock action or supplier was refused; nothing was written.
     #[error("stock: {0}")]
     Stock(#[from] crate::stock::StockError),
+    /// A sale was refused; nothing was written.
+    #[error("sale: {0}")]
+    Sale(#[from] crate::sales::SaleError),
     /// A pricing rule was refused; nothing was written.
     #[error("price rule: {0}")]
     Pricing(#[from] crate::pricing::PricingError),
@@ -210,6 +213,7 @@ impl CoreError {
             CoreError::Product(e) => e.code(),
             CoreError::Stock(e) => e.code(),
             CoreError::Pricing(e) => e.code(),
+            CoreError::Sale(e) => e.code(),
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -222,6 +226,7 @@ impl CoreError {
             CoreError::Product(e) => e.field(),
             CoreError::Stock(e) => e.field(),
             CoreError::Pricing(e) => e.field(),
+            CoreError::Sale(e) => e.field(),
             _ => None,
         }
     }
@@ -355,6 +360,7 @@ impl CoreError {
             CoreError::Product(e) => e.message(lang),
             CoreError::Stock(e) => e.message(lang),
             CoreError::Pricing(e) => e.message(lang),
+            CoreError::Sale(e) => e.message(lang),
             CoreError::Db(e) => match lang {
                 Lang::Id => format!("Gagal mengakses basis data ({e})."),
                 Lang::En => format!("Database access failed ({e})."),

@@ -24,6 +24,7 @@ pub mod pricing;
 pub mod profile;
 pub mod replica;
 pub mod reports;
+pub mod sales;
 pub mod stock;
 pub mod store;
 

@@ -17,7 +17,7 @@
 use crate::clock::{new_id, next_hlc, observe_hlc};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
-use crate::{budget, catalog, ledger, lww, pricing, profile, stock};
+use crate::{budget, catalog, ledger, lww, pricing, profile, sales, stock};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use usahaku_proto::{ActorId, DeviceId, EntityKind, Hlc, LwwPatch, Op, OpId, decode_payload, encode_payload};
 use uuid::Uuid;
@@ -33,7 +33,8 @@ pub(crate) fn schema_version(kind: EntityKind) -> u16 {
         | EntityKind::Product
         | EntityKind::StockMovement
         | EntityKind::Supplier
-        | EntityKind::PriceRule => 1,
+        | EntityKind::PriceRule
+        | EntityKind::Sale => 1,
         // Never written here; anything from a newer app is newer than this build.
         EntityKind::Other(_) => 0,
     }
@@ -98,6 +99,7 @@ fn apply(atx: &ApplyTx<'_>) -> Result<()> {
         EntityKind::StockMovement => stock::apply_movement(atx),
         EntityKind::Supplier => lww::apply(atx, &stock::SUPPLIER_SPEC, op.entity_id, &patch()?),
         EntityKind::PriceRule => lww::apply(atx, &pricing::SPEC, op.entity_id, &patch()?),
+        EntityKind::Sale => sales::apply_sale(atx),
         EntityKind::Other(_) => Ok(()),
     }
 }

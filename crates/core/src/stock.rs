@@ -44,6 +44,8 @@ code_enum!(
         Adjustment = "adjustment",
         /// Selisih stok opname.
         Count = "count",
+        /// Retur penjualan (back in at the cost it went out at).
+        Return = "return",
     }
 );
 
@@ -236,8 +238,8 @@ struct MovementPayload {
 
 /// Level and value of a product after some movement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct Balance {
-    qty: i64,
+pub(crate) struct Balance {
+    pub(crate) qty: i64,
     value: i64,
     avg: i64,
 }
@@ -247,7 +249,7 @@ fn clamp(v: i128) -> i64 {
 }
 
 /// `a × b / c` rounded half away from zero (`c` > 0).
-fn mul_div(a: i64, b: i64, c: i64) -> i64 {
+pub(crate) fn mul_div(a: i64, b: i64, c: i64) -> i64 {
     let n = i128::from(a) * i128::from(b);
     let c = i128::from(c);
     let q = n / c;
@@ -647,22 +649,22 @@ fn movement_change(p: &MovementPayload, clock: &dyn crate::Clock) -> (Uuid, Chan
 
 /// The ops of one stock action, built inside its write transaction: at most one journal
 /// entry first, then movements that point at it.
-struct Batch<'c> {
-    conn: &'c Connection,
-    clock: &'c dyn crate::Clock,
+pub(crate) struct Batch<'c> {
+    pub(crate) conn: &'c Connection,
+    pub(crate) clock: &'c dyn crate::Clock,
     date: Date,
     note: String,
-    entry: Option<Uuid>,
-    changes: Vec<Change>,
+    pub(crate) entry: Option<Uuid>,
+    pub(crate) changes: Vec<Change>,
 }
 
 impl<'c> Batch<'c> {
-    fn new(conn: &'c Connection, clock: &'c dyn crate::Clock, date: Date, note: &str) -> Self {
+    pub(crate) fn new(conn: &'c Connection, clock: &'c dyn crate::Clock, date: Date, note: &str) -> Self {
         Batch { conn, clock, date, note: note.to_owned(), entry: None, changes: Vec::new() }
     }
 
     /// Posts `entry` (checked against the store), if there is one.
-    fn entry(&mut self, entry: Option<NewEntry>) -> Result<()> {
+    pub(crate) fn entry(&mut self, entry: Option<NewEntry>) -> Result<()> {
         if let Some(e) = entry {
             let (id, change) = entry_change(self.conn, self.clock, &e)?;
             self.changes.push(change);
@@ -671,7 +673,7 @@ impl<'c> Batch<'c> {
         Ok(())
     }
 
-    fn movement(
+    pub(crate) fn movement(
         &mut self,
         product: Uuid,
         kind: MovementKind,
@@ -720,7 +722,7 @@ pub(crate) fn opening_change(
 
 /// Value a movement of `qty` would move for `product` on `date`, were it recorded now (it
 /// sorts after every movement of that date or earlier).
-fn value_at(conn: &Connection, product: Uuid, date: Date, qty: i64) -> Result<(i64, Balance)> {
+pub(crate) fn value_at(conn: &Connection, product: Uuid, date: Date, qty: i64) -> Result<(i64, Balance)> {
     let before = conn
         .prepare_cached(
             "SELECT balance_qty, balance_value, avg_cost FROM stock_movement

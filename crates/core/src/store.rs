@@ -322,6 +322,56 @@ CREATE INDEX price_rule_product ON price_rule (product_id);
         // The chart gained Beban selisih persediaan (6-108).
         seed: Some(crate::ledger::seed_chart),
     },
+    Migration {
+        name: "sales",
+        sql: r#"
+-- Nota: append-only, one op each (a cancellation is a new nota that reverses one). Numbers
+-- are <device code>-<year>-<seq>: device codes differ, so two tills never issue the same one.
+CREATE TABLE sale (
+    id          BLOB PRIMARY KEY,
+    number      TEXT NOT NULL UNIQUE,
+    device_code TEXT NOT NULL,
+    year        INTEGER NOT NULL,
+    seq         INTEGER NOT NULL,
+    date        TEXT NOT NULL,
+    hlc         TEXT NOT NULL,
+    subtotal    INTEGER NOT NULL,
+    discount    INTEGER NOT NULL,
+    total       INTEGER NOT NULL,
+    paid        INTEGER NOT NULL,
+    change      INTEGER NOT NULL,
+    customer    TEXT NOT NULL,
+    note        TEXT NOT NULL,
+    entry_id    BLOB,
+    reverses    BLOB
+) STRICT;
+CREATE INDEX sale_date ON sale (date);
+CREATE INDEX sale_seq ON sale (device_code, year, seq);
+CREATE INDEX sale_reverses ON sale (reverses);
+CREATE TABLE sale_line (
+    sale_id    BLOB NOT NULL,
+    line_no    INTEGER NOT NULL,
+    product_id BLOB NOT NULL,
+    name       TEXT NOT NULL,
+    qty        INTEGER NOT NULL,
+    unit_price INTEGER NOT NULL,
+    discount   INTEGER NOT NULL,
+    total      INTEGER NOT NULL,
+    cost       INTEGER NOT NULL,
+    PRIMARY KEY (sale_id, line_no)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX sale_line_product ON sale_line (product_id);
+CREATE TABLE sale_payment (
+    sale_id    BLOB NOT NULL,
+    line_no    INTEGER NOT NULL,
+    method     TEXT NOT NULL,
+    account_id BLOB NOT NULL,
+    amount     INTEGER NOT NULL,
+    PRIMARY KEY (sale_id, line_no)
+) STRICT, WITHOUT ROWID;
+"#,
+        seed: None,
+    },
 ];
 
 /// This device, as recorded in the store.
@@ -614,6 +664,7 @@ mod tests {
                  DROP TABLE journal_line; DROP TABLE journal_entry; DROP TABLE period_lock; DROP TABLE ledger_month;
                  DROP TABLE budget; DROP TABLE cash_month; DROP TABLE product_fts; DROP TABLE product;
                  DROP TABLE stock_movement; DROP TABLE product_stock; DROP TABLE supplier; DROP TABLE price_rule;
+                 DROP TABLE sale; DROP TABLE sale_line; DROP TABLE sale_payment;
                  PRAGMA user_version = 1;",
             )
             .unwrap();
@@ -704,7 +755,8 @@ mod tests {
             .execute_batch(
                 "DROP TABLE ledger_month; DROP TABLE budget; DROP TABLE cash_month; DROP TABLE product_fts;
                  DROP TABLE product; DROP TABLE stock_movement; DROP TABLE product_stock; DROP TABLE supplier;
-                 DROP TABLE price_rule; PRAGMA user_version = 5;",
+                 DROP TABLE price_rule; DROP TABLE sale; DROP TABLE sale_line; DROP TABLE sale_payment;
+                 PRAGMA user_version = 5;",
             )
             .unwrap();
         let s = Store::open(&path, clock).unwrap();

@@ -116,6 +116,8 @@ pub enum EntityKind {
     Supplier,
     /// A pricing rule (promo price for a period): last-writer-wins per field. Code 8.
     PriceRule,
+    /// A sale (nota) or its cancellation: append-only. Code 9.
+    Sale,
     /// A kind made by a newer app.
     Other(u16),
 }
@@ -132,6 +134,7 @@ impl From<u16> for EntityKind {
             6 => EntityKind::StockMovement,
             7 => EntityKind::Supplier,
             8 => EntityKind::PriceRule,
+            9 => EntityKind::Sale,
             n => EntityKind::Other(n),
         }
     }
@@ -149,6 +152,7 @@ impl From<EntityKind> for u16 {
             EntityKind::StockMovement => 6,
             EntityKind::Supplier => 7,
             EntityKind::PriceRule => 8,
+            EntityKind::Sale => 9,
             EntityKind::Other(n) => n,
         }
     }
@@ -167,6 +171,7 @@ impl EntityKind {
             EntityKind::StockMovement => "stock_movement".into(),
             EntityKind::Supplier => "supplier".into(),
             EntityKind::PriceRule => "price_rule".into(),
+            EntityKind::Sale => "sale".into(),
             EntityKind::Other(n) => format!("kind_{n}").into(),
         }
     }
@@ -183,6 +188,7 @@ impl EntityKind {
             "stock_movement" => Some(EntityKind::StockMovement),
             "supplier" => Some(EntityKind::Supplier),
             "price_rule" => Some(EntityKind::PriceRule),
+            "sale" => Some(EntityKind::Sale),
             _ => s.strip_prefix("kind_").and_then(|n| n.parse::<u16>().ok()).map(EntityKind::from),
         }
     }

@@ -1,0 +1,899 @@
+//! Kasir: a sale (nota) with its lines, discounts and payments, posted in one transaction with
+//! its journal entry and stock movements ([`Store::record_sale`]). Prices come from
+//! [`Store::price_for`] unless the cashier types one. A nota is never edited; cancelling it
+//! ([`Store::cancel_sale`]) is a new nota that reverses every posting and brings the stock back.
+//! Numbers are `<device code>-<year>-<seq>`: device codes differ, so two offline tills never
+//! issue the same number.
+
+use crate::error::{Lang, Result};
+use crate::ledger::{AccountRole, EntryKind, NewEntry, NewLine};
+use crate::money::{AmountError, Money, Qty};
+use crate::oplog::{ApplyTx, Change, uuid_col};
+use crate::stock::{Batch, MovementKind, value_at};
+use crate::store::Store;
+use jiff::civil::Date;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use usahaku_proto::{EntityKind, decode_payload, encode_payload};
+use uuid::Uuid;
+
+code_enum!(
+    /// How a customer pays.
+    PaymentMethod {
+        /// Tunai (Kas).
+        Cash = "tunai",
+        /// Transfer bank.
+        Transfer = "transfer",
+        /// QRIS (settles to the bank).
+        Qris = "qris",
+        /// Dompet digital.
+        Ewallet = "dompet",
+        /// Kartu debit/kredit (settles to the bank).
+        Card = "kartu",
+    }
+);
+
+impl PaymentMethod {
+    /// The account a payment of this method goes to when none is chosen.
+    pub fn default_role(self) -> AccountRole {
+        match self {
+            PaymentMethod::Cash => AccountRole::Cash,
+            PaymentMethod::Ewallet => AccountRole::Ewallet,
+            PaymentMethod::Transfer | PaymentMethod::Qris | PaymentMethod::Card => AccountRole::Bank,
+        }
+    }
+}
+
+/// Why a sale was refused. Nothing was written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SaleError {
+    /// No items.
+    #[error("no lines")]
+    NoLines,
+    /// A quantity that is not above zero.
+    #[error("bad quantity {0}")]
+    BadQty(String),
+    /// A typed price that is not Rp0 or more.
+    #[error("bad price {0}")]
+    BadPrice(String),
+    /// A discount that is not Rp0 or more, or more than what it discounts.
+    #[error("bad discount {0}")]
+    BadDiscount(String),
+    /// A payment amount that is not above zero.
+    #[error("bad payment {0}")]
+    BadPayment(String),
+    /// Less paid than the total.
+    #[error("underpaid")]
+    Underpaid {
+        /// Total to pay.
+        total: Money,
+        /// Paid.
+        paid: Money,
+    },
+    /// More paid than the total without cash to give change from.
+    #[error("change without cash")]
+    ChangeWithoutCash,
+    /// The account chosen for a payment is not a money account.
+    #[error("bad payment account {0}")]
+    PaymentAccount(String),
+    /// No such nota.
+    #[error("unknown sale")]
+    UnknownSale,
+    /// The nota was cancelled already, or is itself a cancellation.
+    #[error("already cancelled")]
+    AlreadyCancelled,
+}
+
+impl SaleError {
+    /// Stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SaleError::NoLines => "no_lines",
+            SaleError::BadQty(_) => "bad_qty",
+            SaleError::BadPrice(_) => "bad_price",
+            SaleError::BadDiscount(_) => "bad_discount",
+            SaleError::BadPayment(_) => "bad_payment",
+            SaleError::Underpaid { .. } => "underpaid",
+            SaleError::ChangeWithoutCash => "change_without_cash",
+            SaleError::PaymentAccount(_) => "payment_account",
+            SaleError::UnknownSale => "unknown_sale",
+            SaleError::AlreadyCancelled => "already_cancelled",
+        }
+    }
+
+    /// The input field the error is about.
+    pub fn field(&self) -> Option<&'static str> {
+        Some(match self {
+            SaleError::NoLines | SaleError::BadQty(_) => "lines",
+            SaleError::BadPrice(_) => "price",
+            SaleError::BadDiscount(_) => "discount",
+            SaleError::BadPayment(_)
+            | SaleError::Underpaid { .. }
+            | SaleError::ChangeWithoutCash
+            | SaleError::PaymentAccount(_) => "payments",
+            SaleError::UnknownSale | SaleError::AlreadyCancelled => return None,
+        })
+    }
+
+    /// A message for the user.
+    pub fn message(&self, lang: Lang) -> String {
+        let id = lang == Lang::Id;
+        match self {
+            SaleError::NoLines if id => "Belum ada barang di nota. Pindai atau cari produk dulu.".into(),
+            SaleError::NoLines => "No items on the receipt yet. Scan or search a product first.".into(),
+            SaleError::BadQty(q) if id => format!("Jumlah \"{q}\" tidak benar. Tulis angka lebih dari 0."),
+            SaleError::BadQty(q) => format!("Quantity \"{q}\" is not right. Write a number above 0."),
+            SaleError::BadPrice(p) if id => format!("Harga \"{p}\" tidak benar. Tulis angka Rp0 atau lebih."),
+            SaleError::BadPrice(p) => format!("Price \"{p}\" is not right. Write Rp0 or more."),
+            SaleError::BadDiscount(d) if id => {
+                format!("Diskon \"{d}\" tidak benar: tulis Rp0 atau lebih, dan tidak lebih dari harganya.")
+            }
+            SaleError::BadDiscount(d) => format!("Discount \"{d}\" is not right: Rp0 or more, and not more than the price."),
+            SaleError::BadPayment(p) if id => format!("Jumlah bayar \"{p}\" tidak benar. Tulis angka lebih dari Rp0."),
+            SaleError::BadPayment(p) => format!("Payment \"{p}\" is not right. Write more than Rp0."),
+            SaleError::Underpaid { total, paid } if id => {
+                format!("Pembayaran kurang: total {total}, dibayar {paid}. Kurang {}.", total.checked_sub(*paid).unwrap_or(*total))
+            }
+            SaleError::Underpaid { total, paid } => {
+                format!("Not enough paid: total {total}, paid {paid}. {} short.", total.checked_sub(*paid).unwrap_or(*total))
+            }
+            SaleError::ChangeWithoutCash if id => {
+                "Dibayar lebih dari total, tetapi tidak ada uang tunai untuk kembalian. Sesuaikan jumlah non-tunai.".into()
+            }
+            SaleError::ChangeWithoutCash => {
+                "More paid than the total, but no cash to give change from. Lower the non-cash amount.".into()
+            }
+            SaleError::PaymentAccount(a) if id => format!("\"{a}\" bukan akun kas, bank atau dompet digital."),
+            SaleError::PaymentAccount(a) => format!("\"{a}\" is not a cash, bank or e-wallet account."),
+            SaleError::UnknownSale if id => "Nota tidak ditemukan.".into(),
+            SaleError::UnknownSale => "Receipt not found.".into(),
+            SaleError::AlreadyCancelled if id => "Nota ini sudah dibatalkan (atau memang nota pembatalan).".into(),
+            SaleError::AlreadyCancelled => "This receipt is cancelled already (or is a cancellation).".into(),
+        }
+    }
+}
+
+/// A line of a sale, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SaleLineInput {
+    /// The product (id, SKU or barcode).
+    pub product: String,
+    /// Jumlah as typed.
+    pub qty: String,
+    /// Harga per unit as typed; empty for the resolved price (grosir, promo).
+    pub price: String,
+    /// Diskon for the line in Rupiah as typed; empty for none.
+    pub discount: String,
+}
+
+/// A payment, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SalePaymentInput {
+    /// How.
+    pub method: PaymentMethod,
+    /// Amount as typed (for tunai: what the customer handed over).
+    pub amount: String,
+    /// The account (id, code or name); empty for the method's usual one.
+    pub account: String,
+}
+
+/// A sale, as typed at the cashier.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SaleInput {
+    /// Date; empty for today.
+    pub date: String,
+    /// Items.
+    pub lines: Vec<SaleLineInput>,
+    /// Diskon for the whole nota in Rupiah; empty for none.
+    pub discount: String,
+    /// Payments (one or several: split payment).
+    pub payments: Vec<SalePaymentInput>,
+    /// Customer name (or phone), optional.
+    pub customer: String,
+    /// Catatan.
+    pub note: String,
+}
+
+/// A line as priced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SaleLine {
+    /// Product.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub product: Uuid,
+    /// Name at the time of sale.
+    pub name: String,
+    /// Satuan.
+    pub unit: String,
+    /// Jumlah (negative on a cancellation).
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub qty: Qty,
+    /// Harga per unit.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub unit_price: Money,
+    /// Where the price came from: normal, grosir, promo, or manual.
+    pub price_source: String,
+    /// Diskon baris.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub discount: Money,
+    /// Jumlah × harga − diskon.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub total: Money,
+    /// HPP of the line (zero until posted, and for untracked products).
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub cost: Money,
+}
+
+/// A payment as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SalePayment {
+    /// How.
+    pub method: String,
+    /// Into which account.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub account: Uuid,
+    /// Amount handed over.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub amount: Money,
+}
+
+/// A sale priced and checked: what the cashier screen shows before paying, and what a nota
+/// holds after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Sale {
+    /// Id (nil for a quote).
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub id: Uuid,
+    /// Nomor nota (empty for a quote).
+    pub number: String,
+    /// Date.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub date: Date,
+    /// Items.
+    pub lines: Vec<SaleLine>,
+    /// Σ jumlah × harga.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub subtotal: Money,
+    /// Diskon baris + diskon nota.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub discount: Money,
+    /// Diskon nota.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub order_discount: Money,
+    /// Total to pay.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub total: Money,
+    /// Payments.
+    pub payments: Vec<SalePayment>,
+    /// Σ payments.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub paid: Money,
+    /// Kembalian.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub change: Money,
+    /// Customer.
+    pub customer: String,
+    /// Catatan.
+    pub note: String,
+    /// The journal entry.
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub entry: Option<Uuid>,
+    /// For a cancellation: the nota it cancels.
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub reverses: Option<Uuid>,
+    /// For a cancelled nota: its cancellation.
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub cancelled_by: Option<Uuid>,
+}
+
+/// The op payload of a sale. **Frozen** (postcard, by position).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct SalePayload {
+    number: String,
+    date: String,
+    lines: Vec<LinePayload>,
+    order_discount: i64,
+    /// (method, account, amount handed over)
+    payments: Vec<(String, Uuid, i64)>,
+    change: i64,
+    customer: String,
+    note: String,
+    entry: Option<Uuid>,
+    reverses: Option<Uuid>,
+}
+
+/// A line of [`SalePayload`]. **Frozen** (postcard, by position).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct LinePayload {
+    product: Uuid,
+    name: String,
+    unit: String,
+    /// Thousandths of the unit (negative on a cancellation).
+    qty: i64,
+    unit_price: i64,
+    discount: i64,
+    /// HPP of the line.
+    cost: i64,
+    /// normal, grosir, promo or manual.
+    source: String,
+}
+
+fn money_or_zero(text: &str, err: impl Fn(String) -> SaleError) -> std::result::Result<Money, SaleError> {
+    match Money::parse(text) {
+        Err(AmountError::Empty) => Ok(Money::ZERO),
+        Ok(m) if m >= Money::ZERO => Ok(m),
+        _ => Err(err(text.trim().to_owned())),
+    }
+}
+
+fn sum(values: impl IntoIterator<Item = Money>) -> Result<Money> {
+    let mut total = Money::ZERO;
+    for v in values {
+        total = total.checked_add(v)?;
+    }
+    Ok(total)
+}
+
+/// Writes a sale op's rows (idempotent through the op log).
+pub(crate) fn apply_sale(atx: &ApplyTx<'_>) -> Result<()> {
+    let op = atx.op();
+    let p: SalePayload = decode_payload(&op.payload).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?;
+    let conn = atx.conn();
+    let id = op.entity_id.as_bytes().as_slice();
+    let (code, year, seq) = split_number(&p.number);
+    let mut subtotal = 0i64;
+    let mut line_discounts = 0i64;
+    for l in &p.lines {
+        subtotal = subtotal.saturating_add(
+            Money::from_rupiah(l.unit_price).checked_mul_qty(Qty::from_thousandths(l.qty))?.rupiah(),
+        );
+        line_discounts = line_discounts.saturating_add(l.discount);
+    }
+    let discount = line_discounts.saturating_add(p.order_discount);
+    let total = subtotal.saturating_sub(discount);
+    let paid = p.payments.iter().fold(0i64, |a, x| a.saturating_add(x.2));
+    let n = conn
+        .prepare_cached(
+            "INSERT INTO sale (id, number, device_code, year, seq, date, hlc, subtotal, discount, total, paid, change,
+                customer, note, entry_id, reverses)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![
+            id,
+            p.number,
+            code,
+            year,
+            seq,
+            p.date,
+            op.hlc.to_sortable(),
+            subtotal,
+            discount,
+            total,
+            paid,
+            p.change,
+            p.customer,
+            p.note,
+            p.entry.map(|u| u.as_bytes().to_vec()),
+            p.reverses.map(|u| u.as_bytes().to_vec()),
+        ])?;
+    if n == 0 {
+        return Ok(());
+    }
+    let mut line = conn.prepare_cached(
+        "INSERT INTO sale_line (sale_id, line_no, product_id, name, qty, unit_price, discount, total, cost)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (i, l) in p.lines.iter().enumerate() {
+        let gross = Money::from_rupiah(l.unit_price).checked_mul_qty(Qty::from_thousandths(l.qty))?.rupiah();
+        line.execute(params![
+            id,
+            i as i64,
+            l.product.as_bytes().as_slice(),
+            l.name,
+            l.qty,
+            l.unit_price,
+            l.discount,
+            gross.saturating_sub(l.discount),
+            l.cost
+        ])?;
+    }
+    let mut pay = conn.prepare_cached(
+        "INSERT INTO sale_payment (sale_id, line_no, method, account_id, amount) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    // What each method brought in: the change comes out of the cash handed over.
+    let mut change_left = p.change;
+    for (i, (method, account, amount)) in p.payments.iter().enumerate() {
+        let mut net = *amount;
+        if method == PaymentMethod::Cash.code() && change_left != 0 {
+            let take =
+                if change_left > 0 { change_left.min(net.max(0)) } else { change_left.max(net.min(0)) };
+            net -= take;
+            change_left -= take;
+        }
+        pay.execute(params![id, i as i64, method, account.as_bytes().as_slice(), net])?;
+    }
+    Ok(())
+}
+
+/// `A-2026-000123` → ("A", 2026, 123).
+fn split_number(number: &str) -> (String, i64, i64) {
+    let mut parts = number.rsplitn(3, '-');
+    let seq = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+    let year = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+    (parts.next().unwrap_or_default().to_owned(), year, seq)
+}
+
+/// The next nota number of this device for `year`, read inside the write transaction.
+fn next_number(conn: &Connection, year: i16) -> Result<String> {
+    let code: String = conn
+        .prepare_cached("SELECT device_code FROM device WHERE singleton = 1")?
+        .query_row([], |r| r.get(0))?;
+    let seq: i64 = conn
+        .prepare_cached("SELECT COALESCE(MAX(seq), 0) + 1 FROM sale WHERE device_code = ?1 AND year = ?2")?
+        .query_row(params![code, year], |r| r.get(0))?;
+    Ok(format!("{code}-{year}-{seq:06}"))
+}
+
+/// Daily totals for closing the cash drawer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DailyRecap {
+    /// The day.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub date: Date,
+    /// Notas issued (not counting cancellations).
+    pub sales: u32,
+    /// Cancellations.
+    pub cancelled: u32,
+    /// Net sales (after discounts, less cancellations).
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub total: Money,
+    /// Diskon given.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub discount: Money,
+    /// Received per method (cash net of change and refunds).
+    pub by_method: Vec<(String, i64)>,
+    /// Cash that should be in the drawer from sales (tunai in, net).
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub cash_expected: Money,
+}
+
+impl Store {
+    /// Prices and checks a sale without writing anything: what the cashier screen shows.
+    pub fn quote_sale(&self, input: &SaleInput) -> Result<Sale> {
+        let date = self.date_or_today(&input.date)?;
+        if input.lines.iter().all(|l| l.product.trim().is_empty()) {
+            return Err(SaleError::NoLines.into());
+        }
+        let mut lines = Vec::new();
+        for l in input.lines.iter().filter(|l| !l.product.trim().is_empty()) {
+            let p = self.find_product(&l.product)?;
+            let qty = match Qty::parse(&l.qty) {
+                Ok(q) if q > Qty::ZERO => q,
+                Err(AmountError::Empty) => Qty::from_thousandths(1000),
+                _ => return Err(SaleError::BadQty(l.qty.trim().to_owned()).into()),
+            };
+            let (unit_price, source) = if l.price.trim().is_empty() {
+                let q = self.price_for(p.id, qty, date)?;
+                (q.unit_price, q.source.code().to_owned())
+            } else {
+                (money_or_zero(&l.price, SaleError::BadPrice)?, "manual".to_owned())
+            };
+            let gross = unit_price.checked_mul_qty(qty)?;
+            let discount = money_or_zero(&l.discount, SaleError::BadDiscount)?;
+            if discount > gross {
+                return Err(SaleError::BadDiscount(l.discount.trim().to_owned()).into());
+            }
+            lines.push(SaleLine {
+                product: p.id,
+                name: p.name,
+                unit: p.unit,
+                qty,
+                unit_price,
+                price_source: source,
+                discount,
+                total: gross.checked_sub(discount)?,
+                cost: Money::ZERO,
+            });
+        }
+        let subtotal = sum(lines
+            .iter()
+            .map(|l| l.unit_price.checked_mul_qty(l.qty))
+            .collect::<std::result::Result<Vec<_>, _>>()?)?;
+        let after_lines = sum(lines.iter().map(|l| l.total))?;
+        let order_discount = money_or_zero(&input.discount, SaleError::BadDiscount)?;
+        if order_discount > after_lines {
+            return Err(SaleError::BadDiscount(input.discount.trim().to_owned()).into());
+        }
+        let total = after_lines.checked_sub(order_discount)?;
+        let mut payments = Vec::new();
+        for pay in &input.payments {
+            let amount = match Money::parse(&pay.amount) {
+                Ok(a) if a > Money::ZERO => a,
+                _ => return Err(SaleError::BadPayment(pay.amount.trim().to_owned()).into()),
+            };
+            let account = if pay.account.trim().is_empty() {
+                self.account_by_role(pay.method.default_role())?
+            } else {
+                self.find_account(&pay.account)?
+            };
+            if !account.role.is_money() || account.archived {
+                return Err(SaleError::PaymentAccount(account.name).into());
+            }
+            payments.push(SalePayment { method: pay.method.code().into(), account: account.id, amount });
+        }
+        let paid = sum(payments.iter().map(|p| p.amount))?;
+        let change = paid.checked_sub(total)?.max(Money::ZERO);
+        let cash = sum(payments.iter().filter(|p| p.method == PaymentMethod::Cash.code()).map(|p| p.amount))?;
+        if change > cash {
+            return Err(SaleError::ChangeWithoutCash.into());
+        }
+        Ok(Sale {
+            id: Uuid::nil(),
+            number: String::new(),
+            date,
+            lines,
+            subtotal,
+            discount: subtotal.checked_sub(total)?,
+            order_discount,
+            total,
+            payments,
+            paid,
+            change,
+            customer: input.customer.trim().chars().filter(|c| !c.is_control()).take(120).collect(),
+            note: input.note.trim().chars().filter(|c| !c.is_control()).take(300).collect(),
+            entry: None,
+            reverses: None,
+            cancelled_by: None,
+        })
+    }
+
+    /// Records a paid sale: the nota, its journal entry (payments, Penjualan, Diskon
+    /// penjualan, HPP / Persediaan) and the stock taken out, in one transaction.
+    pub fn record_sale(&mut self, input: &SaleInput) -> Result<Sale> {
+        let quote = self.quote_sale(input)?;
+        if quote.paid < quote.total {
+            return Err(SaleError::Underpaid { total: quote.total, paid: quote.paid }.into());
+        }
+        let sales = self.account_by_role(AccountRole::Sales)?.id;
+        let discount_account = self.account_by_role(AccountRole::SalesDiscount)?.id;
+        let cogs = self.account_by_role(AccountRole::Cogs)?.id;
+        let inventory = self.account_by_role(AccountRole::Inventory)?.id;
+        // What leaves the shelf for each line (a paket: its components).
+        let mut takes: Vec<Vec<(Uuid, i64)>> = Vec::new();
+        for l in &quote.lines {
+            let p = self.product(l.product)?;
+            let mut out = Vec::new();
+            if p.components.is_empty() {
+                if p.tracked {
+                    out.push((p.id, l.qty.thousandths()));
+                }
+            } else {
+                for c in &p.components {
+                    if self.product(c.product)?.tracked {
+                        out.push((
+                            c.product,
+                            crate::stock::mul_div(c.qty.thousandths(), l.qty.thousandths(), 1000),
+                        ));
+                    }
+                }
+            }
+            takes.push(out);
+        }
+        let clock = self.clock.clone();
+        let mut sale = quote;
+        let ops = self.commit_built(|conn| {
+            let number = next_number(conn, sale.date.year())?;
+            let mut costs = Vec::with_capacity(takes.len());
+            for out in &takes {
+                let mut cost = Money::ZERO;
+                for (product, q) in out {
+                    cost =
+                        cost.checked_add(Money::from_rupiah(-value_at(conn, *product, sale.date, -q)?.0))?;
+                }
+                costs.push(cost);
+            }
+            let cost_total = sum(costs.iter().copied())?;
+            let mut lines = Vec::new();
+            let mut change_left = sale.change;
+            for p in &sale.payments {
+                let mut amount = p.amount;
+                if p.method == PaymentMethod::Cash.code() {
+                    let take = change_left.min(amount);
+                    amount = amount.checked_sub(take)?;
+                    change_left = change_left.checked_sub(take)?;
+                }
+                if amount > Money::ZERO {
+                    lines.push(NewLine::debit(p.account, amount));
+                }
+            }
+            if sale.discount > Money::ZERO {
+                lines.push(NewLine::debit(discount_account, sale.discount));
+            }
+            if sale.subtotal > Money::ZERO {
+                lines.push(NewLine::credit(sales, sale.subtotal));
+            }
+            if cost_total > Money::ZERO {
+                lines.push(NewLine::debit(cogs, cost_total));
+                lines.push(NewLine::credit(inventory, cost_total));
+            }
+            let mut b = Batch::new(conn, clock.as_ref(), sale.date, &number);
+            b.entry((lines.len() >= 2).then(|| NewEntry {
+                date: sale.date,
+                kind: EntryKind::Sale,
+                memo: format!("Penjualan {number}"),
+                counterparty: (!sale.customer.is_empty()).then(|| sale.customer.clone()),
+                due_date: None,
+                settles: None,
+                reverses: None,
+                lines,
+            }))?;
+            for out in &takes {
+                for (product, q) in out {
+                    b.movement(*product, MovementKind::Sale, -q, None, "", None);
+                }
+            }
+            for (l, c) in sale.lines.iter_mut().zip(&costs) {
+                l.cost = *c;
+            }
+            let id = crate::clock::new_id(b.clock);
+            let payload = payload_of(&sale, &number, b.entry, None);
+            b.changes.push(Change::Append {
+                entity: EntityKind::Sale,
+                entity_id: id,
+                payload: encode_payload(&payload),
+            });
+            sale.id = id;
+            sale.number = number;
+            sale.entry = b.entry;
+            Ok(b.changes)
+        })?;
+        debug_assert!(ops.iter().any(|o| o.entity == EntityKind::Sale));
+        self.sale(sale.id)
+    }
+
+    /// Cancels a nota: a new nota with the opposite quantities and payments, the reversing
+    /// journal entry, and the stock back at the cost it went out at. The statements equal
+    /// those before the sale.
+    pub fn cancel_sale(&mut self, id: Uuid, reason: &str) -> Result<Sale> {
+        let original = self.sale(id)?;
+        if original.reverses.is_some() || original.cancelled_by.is_some() {
+            return Err(SaleError::AlreadyCancelled.into());
+        }
+        let date = self.today()?.max(original.date);
+        let entry = original.entry.map(|e| self.entry(e)).transpose()?;
+        // The stock movements of the sale: back in at the value they went out at.
+        let mut moved: Vec<(Uuid, i64, i64)> = Vec::new();
+        if let Some(e) = original.entry {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT product_id, qty, value FROM stock_movement WHERE entry_id = ?1 AND kind = 'sale'",
+            )?;
+            for r in stmt.query_map([e.as_bytes().as_slice()], |r| {
+                Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+            })? {
+                let (p, q, v) = r?;
+                moved.push((uuid_col(&p)?, q, v));
+            }
+        }
+        let reason: String = reason.trim().chars().filter(|c| !c.is_control()).take(200).collect();
+        let clock = self.clock.clone();
+        let mut result = Uuid::nil();
+        self.commit_built(|conn| {
+            let number = next_number(conn, date.year())?;
+            let mut b = Batch::new(conn, clock.as_ref(), date, &number);
+            b.entry(entry.as_ref().map(|e| {
+                NewEntry {
+                    date,
+                    kind: EntryKind::Reversal,
+                    memo: format!("Pembatalan {} ({})", original.number, number),
+                    counterparty: e.counterparty.clone(),
+                    due_date: None,
+                    settles: None,
+                    reverses: Some(e.id),
+                    lines: e
+                        .lines
+                        .iter()
+                        .map(|l| NewLine { account: l.account, debit: l.credit, credit: l.debit })
+                        .collect(),
+                }
+            }))?;
+            for (product, q, v) in &moved {
+                // q < 0 and v ≤ 0 for a sale: the same quantity back, at v / q a unit.
+                let back = -q;
+                let unit_cost = if back > 0 {
+                    Money::from_rupiah(crate::stock::mul_div(-v, 1000, back))
+                } else {
+                    Money::ZERO
+                };
+                b.movement(*product, MovementKind::Return, back, Some(unit_cost), "batal", None);
+            }
+            let mut reversed = original.clone();
+            for l in &mut reversed.lines {
+                l.qty = Qty::from_thousandths(-l.qty.thousandths());
+                l.discount = l.discount.checked_neg()?;
+                l.cost = l.cost.checked_neg()?;
+            }
+            for p in &mut reversed.payments {
+                p.amount = p.amount.checked_neg()?;
+            }
+            reversed.order_discount = reversed.order_discount.checked_neg()?;
+            reversed.change = reversed.change.checked_neg()?;
+            reversed.note = reason.clone();
+            let new_id = crate::clock::new_id(b.clock);
+            let payload = payload_of(&reversed, &number, b.entry, Some(original.id));
+            b.changes.push(Change::Append {
+                entity: EntityKind::Sale,
+                entity_id: new_id,
+                payload: encode_payload(&payload),
+            });
+            result = new_id;
+            Ok(b.changes)
+        })?;
+        self.sale(result)
+    }
+
+    /// One nota.
+    pub fn sale(&self, id: Uuid) -> Result<Sale> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT number, date, subtotal, discount, total, paid, change, customer, note, entry_id, reverses,
+                        (SELECT c.id FROM sale c WHERE c.reverses = sale.id LIMIT 1)
+                 FROM sale WHERE id = ?1",
+            )?
+            .query_row([id.as_bytes().as_slice()], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    [r.get::<_, i64>(2)?, r.get::<_, i64>(3)?, r.get::<_, i64>(4)?, r.get::<_, i64>(5)?, r.get::<_, i64>(6)?],
+                    r.get::<_, String>(7)?,
+                    r.get::<_, String>(8)?,
+                    [r.get::<_, Option<Vec<u8>>>(9)?, r.get::<_, Option<Vec<u8>>>(10)?, r.get::<_, Option<Vec<u8>>>(11)?],
+                ))
+            })
+            .optional()?
+            .ok_or(SaleError::UnknownSale)?;
+        let (
+            number,
+            date,
+            [subtotal, discount, total, paid, change],
+            customer,
+            note,
+            [entry, reverses, cancelled],
+        ) = row;
+        let opt = |b: Option<Vec<u8>>| b.map(|b| uuid_col(&b)).transpose();
+        let mut lines = Vec::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.product_id, l.name, COALESCE(p.unit, 'pcs'), l.qty, l.unit_price, l.discount, l.total, l.cost
+             FROM sale_line l LEFT JOIN product p ON p.id = l.product_id WHERE l.sale_id = ?1 ORDER BY l.line_no",
+        )?;
+        for r in stmt.query_map([id.as_bytes().as_slice()], |r| {
+            Ok(SaleLine {
+                product: uuid_col(&r.get::<_, Vec<u8>>(0)?)?,
+                name: r.get(1)?,
+                unit: r.get(2)?,
+                qty: Qty::from_thousandths(r.get(3)?),
+                unit_price: Money::from_rupiah(r.get(4)?),
+                price_source: String::new(),
+                discount: Money::from_rupiah(r.get(5)?),
+                total: Money::from_rupiah(r.get(6)?),
+                cost: Money::from_rupiah(r.get(7)?),
+            })
+        })? {
+            lines.push(r?);
+        }
+        let line_discounts = sum(lines.iter().map(|l| l.discount))?;
+        // Payments as handed over: the cash line gets the change back.
+        let mut payments = Vec::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT method, account_id, amount FROM sale_payment WHERE sale_id = ?1 ORDER BY line_no",
+        )?;
+        for r in stmt.query_map([id.as_bytes().as_slice()], |r| {
+            Ok(SalePayment {
+                method: r.get(0)?,
+                account: uuid_col(&r.get::<_, Vec<u8>>(1)?)?,
+                amount: Money::from_rupiah(r.get(2)?),
+            })
+        })? {
+            payments.push(r?);
+        }
+        if let Some(cash) = payments.iter_mut().find(|p| p.method == PaymentMethod::Cash.code()) {
+            cash.amount = cash.amount.checked_add(Money::from_rupiah(change))?;
+        }
+        Ok(Sale {
+            id,
+            number,
+            date: date.parse().map_err(|_| crate::CoreError::Corrupt(format!("sale date {date}")))?,
+            lines,
+            subtotal: Money::from_rupiah(subtotal),
+            discount: Money::from_rupiah(discount),
+            order_discount: Money::from_rupiah(discount).checked_sub(line_discounts)?,
+            total: Money::from_rupiah(total),
+            payments,
+            paid: Money::from_rupiah(paid),
+            change: Money::from_rupiah(change),
+            customer,
+            note,
+            entry: opt(entry)?,
+            reverses: opt(reverses)?,
+            cancelled_by: opt(cancelled)?,
+        })
+    }
+
+    /// Notas of one day, newest first.
+    pub fn sales_on(&self, date: Date) -> Result<Vec<Sale>> {
+        let ids: Vec<Vec<u8>> = self
+            .conn
+            .prepare_cached("SELECT id FROM sale WHERE date = ?1 ORDER BY hlc DESC")?
+            .query_map([date.to_string()], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter().map(|b| self.sale(uuid_col(&b)?)).collect()
+    }
+
+    /// Rekap harian: notas, totals and money received per method on `date`.
+    pub fn daily_recap(&self, date: Date) -> Result<DailyRecap> {
+        let day = date.to_string();
+        let (sales, cancelled, total, discount): (i64, i64, i64, i64) = self
+            .conn
+            .prepare_cached(
+                "SELECT COUNT(*) FILTER (WHERE reverses IS NULL), COUNT(*) FILTER (WHERE reverses IS NOT NULL),
+                        COALESCE(SUM(total), 0), COALESCE(SUM(discount), 0)
+                 FROM sale WHERE date = ?1",
+            )?
+            .query_row([&day], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        let mut by_method: Vec<(String, i64)> = self
+            .conn
+            .prepare_cached(
+                "SELECT p.method, SUM(p.amount) FROM sale_payment p JOIN sale s ON s.id = p.sale_id
+                 WHERE s.date = ?1 GROUP BY p.method",
+            )?
+            .query_map([&day], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        by_method.sort_by_key(|(m, _)| {
+            PaymentMethod::ALL.iter().position(|x| x.code() == m).unwrap_or(usize::MAX)
+        });
+        let cash = by_method.iter().find(|(m, _)| m == PaymentMethod::Cash.code()).map_or(0, |(_, a)| *a);
+        Ok(DailyRecap {
+            date,
+            sales: u32::try_from(sales).unwrap_or(u32::MAX),
+            cancelled: u32::try_from(cancelled).unwrap_or(u32::MAX),
+            total: Money::from_rupiah(total),
+            discount: Money::from_rupiah(discount),
+            by_method,
+            cash_expected: Money::from_rupiah(cash),
+        })
+    }
+}
+
+fn payload_of(sale: &Sale, number: &str, entry: Option<Uuid>, reverses: Option<Uuid>) -> SalePayload {
+    SalePayload {
+        number: number.to_owned(),
+        date: sale.date.to_string(),
+        lines: sale
+            .lines
+            .iter()
+            .map(|l| LinePayload {
+                product: l.product,
+                name: l.name.clone(),
+                unit: l.unit.clone(),
+                qty: l.qty.thousandths(),
+                unit_price: l.unit_price.rupiah(),
+                discount: l.discount.rupiah(),
+                cost: l.cost.rupiah(),
+                source: l.price_source.clone(),
+            })
+            .collect(),
+        order_discount: sale.order_discount.rupiah(),
+        payments: sale.payments.iter().map(|p| (p.method.clone(), p.account, p.amount.rupiah())).collect(),
+        change: sale.change.rupiah(),
+        customer: sale.customer.clone(),
+        note: sale.note.clone(),
+        entry,
+        reverses,
+    }
+}

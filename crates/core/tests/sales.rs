@@ -1,0 +1,324 @@
+//! Kasir through the public API: a cash sale worked out by hand (total, change, journal,
+//! stock at moving-average HPP), split payments, cancellation restoring the statements, two
+//! tills selling offline without duplicate numbers, and bad input refused.
+
+#![allow(clippy::unwrap_used)] // test code: a failure should panic with its location
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use usahaku_core::catalog::ProductInput;
+use usahaku_core::ledger::default_account_id;
+use usahaku_core::sales::{PaymentMethod, SaleInput, SaleLineInput, SalePaymentInput};
+use usahaku_core::stock::{ReceiptInput, ReceiptLineInput};
+use usahaku_core::{BusinessType, Home, Lang, ManualClock, Money, NewBusiness, Qty, Store, Timezone};
+use uuid::Uuid;
+
+fn shop(dir: &std::path::Path) -> Store {
+    Home::new(dir)
+        .create(
+            Arc::new(ManualClock::stepping(1_793_000_000_000, 5)),
+            NewBusiness {
+                name: "Toko Kopi Nusantara".into(),
+                owner_name: "Made".into(),
+                business_type: BusinessType::Toko,
+                timezone: Timezone::Wita,
+            },
+        )
+        .unwrap()
+        .0
+}
+
+fn rp(n: i64) -> Money {
+    Money::from_rupiah(n)
+}
+
+fn d(t: &str) -> jiff::civil::Date {
+    t.parse().unwrap()
+}
+
+fn add(s: &mut Store, name: &str, sku: &str, price: &str, cost: &str, qty: &str) -> Uuid {
+    let id = s
+        .add_product(&ProductInput {
+            name: name.into(),
+            sku: sku.into(),
+            price: price.into(),
+            tracked: true,
+            ..ProductInput::default()
+        })
+        .unwrap()
+        .id;
+    s.receive_stock(&ReceiptInput {
+        date: "2026-11-01".into(),
+        supplier: String::new(),
+        pay_from: "Kas".into(),
+        due_date: String::new(),
+        lines: vec![ReceiptLineInput { product: sku.into(), qty: qty.into(), unit_cost: cost.into() }],
+        note: String::new(),
+    })
+    .unwrap();
+    id
+}
+
+fn line(sku: &str, qty: &str) -> SaleLineInput {
+    SaleLineInput { product: sku.into(), qty: qty.into(), ..SaleLineInput::default() }
+}
+
+fn cash(amount: &str) -> SalePaymentInput {
+    SalePaymentInput { method: PaymentMethod::Cash, amount: amount.into(), account: String::new() }
+}
+
+/// Debit minus credit of an account up to a day.
+fn balance(s: &Store, code: &str, as_of: &str) -> Money {
+    s.trial_balance(d(as_of))
+        .unwrap()
+        .iter()
+        .find(|l| l.account.id == default_account_id(code))
+        .map_or(Money::ZERO, |l| l.debit.checked_sub(l.credit).unwrap())
+}
+
+#[test]
+fn a_cash_sale_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    let kopi = add(&mut s, "Kopi Bubuk 250 g", "KOPI", "15.000", "10.000", "20");
+    let madu = add(&mut s, "Madu Hutan 500 ml", "MADU", "42.500", "30.000", "5");
+    let before_kas = balance(&s, "1-101", "2026-11-30");
+    let sale = s
+        .record_sale(&SaleInput {
+            date: "2026-11-10".into(),
+            lines: vec![line("KOPI", "2"), line("MADU", "1")],
+            discount: "2.500".into(),
+            payments: vec![cash("100.000")],
+            ..SaleInput::default()
+        })
+        .unwrap();
+    // 2 × 15.000 + 42.500 = 72.500; − 2.500 = 70.000; change 100.000 − 70.000 = 30.000.
+    assert_eq!(
+        (sale.subtotal, sale.discount, sale.total, sale.paid, sale.change),
+        (rp(72_500), rp(2_500), rp(70_000), rp(100_000), rp(30_000))
+    );
+    assert!(sale.number.starts_with("A-2026-"), "{}", sale.number);
+    // HPP: 2 × 10.000 + 30.000 = 50.000.
+    assert_eq!(sale.lines.iter().map(|l| l.cost.rupiah()).collect::<Vec<_>>(), [20_000, 30_000]);
+    let entry = s.entry(sale.entry.unwrap()).unwrap();
+    let mut lines: Vec<(String, i64, i64)> = entry
+        .lines
+        .iter()
+        .map(|l| (s.account(l.account).unwrap().code, l.debit.rupiah(), l.credit.rupiah()))
+        .collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        [
+            ("1-101".into(), 70_000, 0),
+            ("1-301".into(), 0, 50_000),
+            ("4-101".into(), 0, 72_500),
+            ("4-102".into(), 2_500, 0),
+            ("5-101".into(), 50_000, 0),
+        ]
+    );
+    assert_eq!(balance(&s, "1-101", "2026-11-30").checked_sub(before_kas).unwrap(), rp(70_000));
+    assert_eq!(s.stock_level(kopi).unwrap().qty, Qty::from_units(18).unwrap());
+    assert_eq!(s.stock_level(madu).unwrap().qty, Qty::from_units(4).unwrap());
+    let pl = s.profit_and_loss(d("2026-11-01"), d("2026-11-30")).unwrap();
+    // Penjualan 72.500 − diskon 2.500 − HPP 50.000.
+    assert_eq!(pl.net_profit, rp(20_000));
+    let recap = s.daily_recap(d("2026-11-10")).unwrap();
+    assert_eq!((recap.sales, recap.total, recap.cash_expected), (1, rp(70_000), rp(70_000)));
+    assert_eq!(s.sale(sale.id).unwrap().payments[0].amount, rp(100_000), "the cash handed over is kept");
+}
+
+#[test]
+fn wholesale_tier_and_split_payment() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    s.add_product(&ProductInput {
+        name: "Air Mineral 600 ml".into(),
+        sku: "AIR".into(),
+        price: "4.000".into(),
+        tiers: vec![("24".into(), "3.250".into())],
+        ..ProductInput::default()
+    })
+    .unwrap();
+    let input = SaleInput {
+        date: "2026-11-11".into(),
+        lines: vec![line("AIR", "24")],
+        payments: vec![
+            SalePaymentInput { method: PaymentMethod::Qris, amount: "50.000".into(), account: String::new() },
+            cash("30.000"),
+        ],
+        ..SaleInput::default()
+    };
+    assert_eq!(s.quote_sale(&input).unwrap().lines[0].price_source, "grosir");
+    let sale = s.record_sale(&input).unwrap();
+    // 24 × 3.250 = 78.000; QRIS 50.000 + cash 30.000 = 80.000; change 2.000 from the cash.
+    assert_eq!((sale.total, sale.change), (rp(78_000), rp(2_000)));
+    let recap = s.daily_recap(d("2026-11-11")).unwrap();
+    assert_eq!(recap.by_method, [("tunai".to_owned(), 28_000), ("qris".to_owned(), 50_000)]);
+    assert_eq!(balance(&s, "1-102", "2026-11-30"), rp(50_000));
+    assert_eq!(balance(&s, "1-101", "2026-11-30"), rp(28_000));
+}
+
+#[test]
+fn cancelling_restores_the_statements_and_the_stock() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    let kopi = add(&mut s, "Kopi Bubuk 250 g", "KOPI", "15.000", "10.000", "20");
+    let to = d("2026-11-30");
+    // Accounts with a balance (a sale and its cancellation leave zero rows behind).
+    let nonzero = |s: &Store| {
+        s.trial_balance(to)
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.debit != Money::ZERO || r.credit != Money::ZERO)
+            .collect::<Vec<_>>()
+    };
+    let (tb, bs) = (nonzero(&s), s.balance_sheet(to).unwrap());
+    let card_before = s.stock_level(kopi).unwrap();
+    let sale = s
+        .record_sale(&SaleInput {
+            date: "2026-11-10".into(),
+            lines: vec![SaleLineInput {
+                product: "KOPI".into(),
+                qty: "3".into(),
+                price: String::new(),
+                discount: "1.000".into(),
+            }],
+            payments: vec![cash("50.000")],
+            ..SaleInput::default()
+        })
+        .unwrap();
+    let cancel = s.cancel_sale(sale.id, "salah input").unwrap();
+    assert_eq!(cancel.reverses, Some(sale.id));
+    assert_eq!(cancel.total, rp(-44_000));
+    assert_eq!(s.sale(sale.id).unwrap().cancelled_by, Some(cancel.id));
+    let pl = s.profit_and_loss(d("2026-11-01"), to).unwrap();
+    assert_eq!((pl.revenue, pl.expenses), (Money::ZERO, Money::ZERO));
+    assert_eq!(nonzero(&s), tb);
+    let after = s.balance_sheet(to).unwrap();
+    assert_eq!(
+        (after.total_assets, after.total_liabilities, after.total_equity),
+        (bs.total_assets, bs.total_liabilities, bs.total_equity)
+    );
+    assert_eq!(s.stock_level(kopi).unwrap(), card_before);
+    let ops = s.op_count().unwrap();
+    assert_eq!(s.cancel_sale(sale.id, "").unwrap_err().code(), "already_cancelled");
+    assert_eq!(s.cancel_sale(cancel.id, "").unwrap_err().code(), "already_cancelled");
+    assert_eq!(s.op_count().unwrap(), ops);
+}
+
+#[test]
+fn bad_sales_are_refused_with_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    add(&mut s, "Kopi Bubuk 250 g", "KOPI", "15.000", "10.000", "20");
+    let ops = s.op_count().unwrap();
+    let sale = |lines: Vec<SaleLineInput>, discount: &str, payments: Vec<SalePaymentInput>| SaleInput {
+        date: String::new(),
+        lines,
+        discount: discount.into(),
+        payments,
+        ..SaleInput::default()
+    };
+    for (input, code) in [
+        (sale(vec![], "", vec![cash("10.000")]), "no_lines"),
+        (sale(vec![line("KOPI", "0")], "", vec![cash("10.000")]), "bad_qty"),
+        (sale(vec![line("KOPI", "-1")], "", vec![cash("10.000")]), "bad_qty"),
+        (sale(vec![line("KOPI", "1")], "", vec![cash("10.000")]), "underpaid"),
+        (sale(vec![line("KOPI", "1")], "16.000", vec![cash("20.000")]), "bad_discount"),
+        (
+            sale(
+                vec![SaleLineInput {
+                    product: "KOPI".into(),
+                    qty: "1000".into(),
+                    price: "9223372036854775807".into(),
+                    discount: String::new(),
+                }],
+                "",
+                vec![cash("1")],
+            ),
+            "invalid_amount",
+        ),
+        (
+            sale(
+                vec![line("KOPI", "1")],
+                "",
+                vec![SalePaymentInput {
+                    method: PaymentMethod::Transfer,
+                    amount: "20.000".into(),
+                    account: String::new(),
+                }],
+            ),
+            "change_without_cash",
+        ),
+        (sale(vec![line("TEH", "1")], "", vec![cash("20.000")]), "unknown_product"),
+    ] {
+        let err = s.record_sale(&input).unwrap_err();
+        assert_eq!(err.code(), code, "{input:?}");
+        assert!(!err.message(Lang::Id).is_empty());
+    }
+    let err = s.record_sale(&sale(vec![line("KOPI", "1")], "", vec![cash("10.000")])).unwrap_err();
+    assert_eq!(err.message(Lang::Id), "Pembayaran kurang: total Rp15.000, dibayar Rp10.000. Kurang Rp5.000.");
+    assert_eq!(s.op_count().unwrap(), ops);
+}
+
+/// Two tills sell offline for a "day" (300 sales), then exchange ops, twice (a retried sync):
+/// no number is used twice, and stock and statements are the same on both.
+#[test]
+fn two_tills_selling_offline_never_share_a_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = shop(&dir.path().join("a"));
+    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
+    a.link_to_server(&link).unwrap();
+    let device =
+        usahaku_core::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B)), code: "B".into() };
+    let mut b = Home::new(dir.path().join("b"))
+        .join(Arc::new(ManualClock::stepping(1_793_000_100_000, 3)), a.business_id(), &device, &link)
+        .unwrap();
+    let kopi = add(&mut a, "Kopi Bubuk 250 g", "KOPI", "15.000", "10.000", "1000");
+    let teh = add(&mut a, "Teh Melati", "TEH", "6.000", "4.000", "1000");
+    for op in a.outbox(1000).unwrap() {
+        b.apply_remote(&op).unwrap();
+    }
+    let mut sold = (0i64, 0i64);
+    for i in 0..300 {
+        let till = if i % 2 == 0 { &mut a } else { &mut b };
+        let (k, t) = (1 + i % 3, i % 2);
+        let mut lines = vec![line("KOPI", &k.to_string())];
+        if t > 0 {
+            lines.push(line("TEH", &t.to_string()));
+        }
+        till.record_sale(&SaleInput {
+            date: "2026-11-12".into(),
+            lines,
+            payments: vec![cash("100.000")],
+            ..SaleInput::default()
+        })
+        .unwrap();
+        sold.0 += k;
+        sold.1 += t;
+    }
+    let (from_a, from_b) = (a.outbox(100_000).unwrap(), b.outbox(100_000).unwrap());
+    for _ in 0..2 {
+        for op in &from_b {
+            a.apply_remote(op).unwrap();
+        }
+        for op in &from_a {
+            b.apply_remote(op).unwrap();
+        }
+    }
+    for s in [&a, &b] {
+        let notas = s.sales_on(d("2026-11-12")).unwrap();
+        assert_eq!(notas.len(), 300);
+        let numbers: HashSet<&str> = notas.iter().map(|n| n.number.as_str()).collect();
+        assert_eq!(numbers.len(), 300, "no number twice");
+        assert_eq!(s.stock_level(kopi).unwrap().qty, Qty::from_units(1000 - sold.0).unwrap());
+        assert_eq!(s.stock_level(teh).unwrap().qty, Qty::from_units(1000 - sold.1).unwrap());
+        // Revenue: kopi × 15.000 + teh × 6.000.
+        let recap = s.daily_recap(d("2026-11-12")).unwrap();
+        assert_eq!(recap.total, rp(sold.0 * 15_000 + sold.1 * 6_000));
+    }
+    let to = d("2026-11-30");
+    assert_eq!(a.trial_balance(to).unwrap(), b.trial_balance(to).unwrap());
+    assert_eq!(a.daily_recap(d("2026-11-12")).unwrap(), b.daily_recap(d("2026-11-12")).unwrap());
+}
