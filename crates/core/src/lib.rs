@@ -22,6 +22,7 @@ pub mod oplog;
 pub mod photo;
 pub mod pricing;
 pub mod profile;
+pub mod qris;
 pub mod replica;
 pub mod reports;
 pub mod sales;
