@@ -308,7 +308,8 @@ fn main() -> ExitCode {
                 | CoreError::Product(_)
                 | CoreError::Stock(_)
                 | CoreError::Pricing(_)
-                | CoreError::Sale(_) => ExitCode::from(2),
+                | CoreError::Sale(_)
+                | CoreError::Qris(_) => ExitCode::from(2),
                 _ => ExitCode::FAILURE,
             }
         }

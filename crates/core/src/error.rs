@@ -177,6 +177,9 @@ pub enum CoreError {
     /// A stock action or supplier was refused; nothing was written.
     #[error("stock: {0}")]
     Stock(#[from] crate::stock::StockError),
+    /// A QRIS payload was refused; nothing was written.
+    #[error("qris: {0}")]
+    Qris(#[from] crate::qris::QrisError),
     /// A sale was refused; nothing was written.
     #[error("sale: {0}")]
     Sale(#[from] crate::sales::SaleError),
@@ -214,6 +217,7 @@ impl CoreError {
             CoreError::Stock(e) => e.code(),
             CoreError::Pricing(e) => e.code(),
             CoreError::Sale(e) => e.code(),
+            CoreError::Qris(e) => e.code(),
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
         }
@@ -227,6 +231,7 @@ impl CoreError {
             CoreError::Stock(e) => e.field(),
             CoreError::Pricing(e) => e.field(),
             CoreError::Sale(e) => e.field(),
+            CoreError::Qris(_) => Some("qris"),
             _ => None,
         }
     }
@@ -361,6 +366,7 @@ impl CoreError {
             CoreError::Stock(e) => e.message(lang),
             CoreError::Pricing(e) => e.message(lang),
             CoreError::Sale(e) => e.message(lang),
+            CoreError::Qris(e) => e.message(lang),
             CoreError::Db(e) => match lang {
                 Lang::Id => format!("Gagal mengakses basis data ({e})."),
                 Lang::En => format!("Database access failed ({e})."),

@@ -11,7 +11,18 @@ use usahaku_proto::{EntityKind, FieldValue, LwwPatch};
 pub(crate) const SPEC: LwwSpec = LwwSpec {
     kind: EntityKind::BusinessProfile,
     table: "business_profile",
-    fields: &["name", "owner_name", "business_type", "address", "phone", "timezone", "npwp", "taxpayer_kind"],
+    fields: &[
+        "name",
+        "owner_name",
+        "business_type",
+        "address",
+        "phone",
+        "timezone",
+        "npwp",
+        "taxpayer_kind",
+        "qris",
+        "receipt_footer",
+    ],
 };
 
 /// Longest business or owner name, in characters.
@@ -188,6 +199,18 @@ pub fn normalize_phone(value: &str) -> std::result::Result<String, Problem> {
         return Err(Problem::PhoneLength);
     }
     Ok(normalized)
+}
+
+/// A stored `62…` phone as people write it: `+62 812-3456-7890`.
+pub fn format_phone(stored: &str) -> String {
+    let Some(national) = stored.strip_prefix("62") else { return stored.to_owned() };
+    let digits: Vec<char> = national.chars().collect();
+    let part =
+        |from: usize, to: usize| digits.get(from..to.min(digits.len())).map(|d| d.iter().collect::<String>());
+    match (part(0, 3), part(3, 7), part(7, digits.len())) {
+        (Some(a), Some(b), Some(c)) if !c.is_empty() => format!("+62 {a}-{b}-{c}"),
+        _ => format!("+62 {national}"),
+    }
 }
 
 /// NPWP digits only: 15 (old format) or 16 (NIK-based) digits.

@@ -463,7 +463,59 @@ pub struct DailyRecap {
     pub cash_expected: Money,
 }
 
+/// What the nota and the cashier's QRIS show, set by the owner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ShopSettings {
+    /// The shop's static QRIS, checked, if set.
+    pub qris: Option<crate::qris::Qris>,
+    /// The payload as stored (empty when not set).
+    pub qris_payload: String,
+    /// The line at the foot of every nota.
+    pub receipt_footer: String,
+}
+
 impl Store {
+    /// The QRIS and nota settings.
+    pub fn shop_settings(&self) -> Result<ShopSettings> {
+        let (qris, footer): (Option<String>, Option<String>) = self
+            .conn
+            .prepare_cached("SELECT qris, receipt_footer FROM business_profile WHERE id = ?1")?
+            .query_row([self.business_id.as_bytes().as_slice()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .unwrap_or((None, None));
+        let payload = qris.unwrap_or_default();
+        Ok(ShopSettings {
+            qris: (!payload.is_empty()).then(|| crate::qris::parse(&payload).ok()).flatten(),
+            qris_payload: payload,
+            receipt_footer: footer.unwrap_or_else(|| "Terima kasih atas kunjungan Anda.".into()),
+        })
+    }
+
+    /// Sets the shop's static QRIS (checked first; an empty text removes it).
+    pub fn set_qris(&mut self, payload: &str) -> Result<ShopSettings> {
+        let t: String = payload.chars().filter(|c| !c.is_whitespace() || *c == ' ').collect();
+        let t = t.trim();
+        if !t.is_empty() {
+            crate::qris::parse(t)?;
+        }
+        self.set_profile_text("qris", t)
+    }
+
+    /// Sets the line at the foot of every nota.
+    pub fn set_receipt_footer(&mut self, text: &str) -> Result<ShopSettings> {
+        let t: String = text.trim().chars().filter(|c| !c.is_control()).take(120).collect();
+        self.set_profile_text("receipt_footer", &t)
+    }
+
+    fn set_profile_text(&mut self, field: &str, value: &str) -> Result<ShopSettings> {
+        let patch = usahaku_proto::LwwPatch {
+            fields: vec![(field.to_owned(), usahaku_proto::FieldValue::Text(value.to_owned()))],
+        };
+        self.commit(Change::Lww { entity: EntityKind::BusinessProfile, entity_id: self.business_id, patch })?;
+        self.shop_settings()
+    }
+
     /// Prices and checks a sale without writing anything: what the cashier screen shows.
     pub fn quote_sale(&self, input: &SaleInput) -> Result<Sale> {
         let date = self.date_or_today(&input.date)?;

@@ -325,6 +325,9 @@ CREATE INDEX price_rule_product ON price_rule (product_id);
     Migration {
         name: "sales",
         sql: r#"
+-- The shop's static QRIS payload and the line printed at the foot of every nota.
+ALTER TABLE business_profile ADD COLUMN qris TEXT;
+ALTER TABLE business_profile ADD COLUMN receipt_footer TEXT;
 -- Nota: append-only, one op each (a cancellation is a new nota that reverses one). Numbers
 -- are <device code>-<year>-<seq>: device codes differ, so two tills never issue the same one.
 CREATE TABLE sale (

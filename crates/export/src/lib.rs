@@ -3,6 +3,7 @@
 //! XLSX ([`to_xlsx`]). Only reads the store.
 
 mod metrics;
+pub mod nota;
 mod pdf;
 pub mod table;
 mod xlsx;

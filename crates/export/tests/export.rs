@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used)] // test code: a failure should panic with its location
 
+mod common;
+
 use calamine::{Data, Reader, Xlsx};
 use jiff::civil::date;
 use std::process::Command;
@@ -108,37 +110,8 @@ fn the_pdf_renders_a_page_with_the_statements() {
     std::fs::write(&pdf, to_pdf(&doc, Lang::Id)).unwrap();
 
     // Render page 1 to a grey-scale PGM and count the dark pixels.
-    let out = dir.path().join("page");
-    let status = Command::new("pdftoppm")
-        .args(["-r", "40", "-gray", "-f", "1", "-l", "1"])
-        .arg(&pdf)
-        .arg(&out)
-        .status()
-        .expect("pdftoppm (poppler-utils) must be installed");
-    assert!(status.success());
-    let pgm = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "pgm"))
-        .expect("a rendered page");
-    let bytes = std::fs::read(pgm).unwrap();
-    // P5 header: magic, width, height, maxval, each followed by whitespace.
-    let mut fields = Vec::new();
-    let mut i = 0;
-    while fields.len() < 4 {
-        let start = i;
-        while !bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        fields.push(String::from_utf8_lossy(&bytes[start..i]).into_owned());
-        i += 1;
-    }
-    assert_eq!(fields[0], "P5");
-    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    let pixels = &bytes[i..];
-    assert_eq!(pixels.len(), w * h);
-    let dark = pixels.iter().filter(|&&p| p < 128).count();
-    assert!(dark > 1_000, "page 1 is nearly blank: {dark} dark pixels of {}", w * h);
+    let dark = common::dark_pixels(&pdf, 40);
+    assert!(dark > 1_000, "page 1 is nearly blank: {dark} dark pixels");
 
     // The text of the statements, as a reader would copy it out.
     let text = Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().unwrap();
