@@ -5,6 +5,7 @@
 mod metrics;
 pub mod nota;
 mod pdf;
+pub mod qr;
 pub mod table;
 mod xlsx;
 
