@@ -2,6 +2,7 @@
 //! Logic lives in the core; this crate only holds the open store and the UI language.
 
 mod books;
+mod kasir;
 mod products;
 mod stock;
 mod sync;
@@ -239,6 +240,19 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             stock::add_promo,
             stock::cancel_promo,
             stock::price_for,
+            kasir::quote_sale,
+            kasir::record_sale,
+            kasir::cancel_sale,
+            kasir::sales_on,
+            kasir::daily_recap,
+            kasir::shop_settings,
+            kasir::set_qris,
+            kasir::read_qris_image,
+            kasir::set_receipt_footer,
+            kasir::qris_code,
+            kasir::nota_pdf,
+            kasir::nota_message,
+            kasir::print_nota,
         ])
 }
 

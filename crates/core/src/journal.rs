@@ -5,10 +5,9 @@ use crate::error::{CoreError, Lang, ProfileField, Result};
 use crate::ledger::{Account, AccountKind, Debt, EntryKind};
 use crate::money::Money;
 use crate::oplog::uuid_col;
-use crate::profile::{format_date, normalize_phone};
+use crate::profile::{format_date, normalize_phone, whatsapp_link};
 use crate::store::Store;
 use jiff::civil::Date;
-use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -327,6 +326,6 @@ fn reminder_text(debt: &Debt, memo: &str, business_name: &str, phone: &str, lang
             debt.counterparty, debt.outstanding
         ),
     };
-    let link = format!("https://wa.me/{phone}?text={}", utf8_percent_encode(&text, NON_ALPHANUMERIC));
+    let link = whatsapp_link(&phone, &text);
     Ok(Reminder { text, link })
 }

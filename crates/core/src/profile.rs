@@ -201,6 +201,13 @@ pub fn normalize_phone(value: &str) -> std::result::Result<String, Problem> {
     Ok(normalized)
 }
 
+/// A WhatsApp link that opens a chat with `phone` (normalised `62…` digits) with `text`
+/// typed in: `https://wa.me/62…?text=…`.
+pub fn whatsapp_link(phone: &str, text: &str) -> String {
+    let encoded = percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC);
+    format!("https://wa.me/{phone}?text={encoded}")
+}
+
 /// A stored `62…` phone as people write it: `+62 812-3456-7890`.
 pub fn format_phone(stored: &str) -> String {
     let Some(national) = stored.strip_prefix("62") else { return stored.to_owned() };

@@ -105,6 +105,32 @@ export const commands = {
 	cancelPromo: (id: string) => typedError<null, UiError>(__TAURI_INVOKE("cancel_promo", { id })),
 	/**  The unit price a sale of `qty` on `date` (empty: today) uses. */
 	priceFor: (product: string, qty: string, date: string) => typedError<PriceQuote, UiError>(__TAURI_INVOKE("price_for", { product, qty, date })),
+	/**  Prices and checks a sale without writing (the cashier screen's running total). */
+	quoteSale: (input: SaleInput) => typedError<Sale, UiError>(__TAURI_INVOKE("quote_sale", { input })),
+	/**  Records a paid sale with its postings and stock. */
+	recordSale: (input: SaleInput) => typedError<Sale, UiError>(__TAURI_INVOKE("record_sale", { input })),
+	/**  Cancels a nota (reverses every posting; stock comes back). */
+	cancelSale: (id: string, reason: string) => typedError<Sale, UiError>(__TAURI_INVOKE("cancel_sale", { id, reason })),
+	/**  Notas of a day (empty: today), newest first. */
+	salesOn: (date: string) => typedError<Sale[], UiError>(__TAURI_INVOKE("sales_on", { date })),
+	/**  Rekap harian (empty: today). */
+	dailyRecap: (date: string) => typedError<DailyRecap, UiError>(__TAURI_INVOKE("daily_recap", { date })),
+	shopSettings: () => typedError<ShopSettings, UiError>(__TAURI_INVOKE("shop_settings")),
+	/**  Sets the shop's static QRIS from its text (checked; empty removes it). */
+	setQris: (payload: string) => typedError<ShopSettings, UiError>(__TAURI_INVOKE("set_qris", { payload })),
+	/**  The QRIS text read from a photo or screenshot of the shop's QRIS sticker (not saved yet). */
+	readQrisImage: (bytes: number[]) => typedError<string, UiError>(__TAURI_INVOKE("read_qris_image", { bytes })),
+	setReceiptFooter: (text: string) => typedError<ShopSettings, UiError>(__TAURI_INVOKE("set_receipt_footer", { text })),
+	/**
+	 *  The shop's QRIS as a QR code; with `amount` (as typed) inside when `put_amount` is true,
+	 *  else the static code (the cashier shows the amount beside it).
+	 */
+	qrisCode: (amount: string, putAmount: boolean) => typedError<QrisCode, UiError>(__TAURI_INVOKE("qris_code", { amount, putAmount })),
+	/**  Writes a nota as PDF (58 mm, 80 mm or A5) to the export folder; returns the path. */
+	notaPdf: (id: string, paper: Paper) => typedError<string, UiError>(__TAURI_INVOKE("nota_pdf", { id, paper })),
+	notaMessage: (id: string, phone: string) => typedError<NotaMessage, UiError>(__TAURI_INVOKE("nota_message", { id, phone })),
+	/**  Prints a nota on a thermal printer (58 or 80 mm). */
+	printNota: (id: string, paper: Paper, printer: string) => typedError<null, UiError>(__TAURI_INVOKE("print_nota", { id, paper, printer })),
 };
 
 /* Types */
@@ -450,6 +476,24 @@ export type CountLineInput = {
 	counted: string,
 };
 
+/**  Daily totals for closing the cash drawer. */
+export type DailyRecap = {
+	/**  The day. */
+	date: string,
+	/**  Notas issued (not counting cancellations). */
+	sales: number,
+	/**  Cancellations. */
+	cancelled: number,
+	/**  Net sales (after discounts, less cancellations). */
+	total: number,
+	/**  Diskon given. */
+	discount: number,
+	/**  Received per method (cash net of change and refunds). */
+	by_method: ([string, number])[],
+	/**  Cash that should be in the drawer from sales (tunai in, net). */
+	cash_expected: number,
+};
+
 /**  A utang or piutang with what is still owed. */
 export type Debt = {
 	/**  The entry that recorded it. */
@@ -699,6 +743,14 @@ export type NewBusiness = {
 	timezone: Timezone,
 };
 
+/**  A nota as a WhatsApp message: the text, and a wa.me link when a phone is given. */
+export type NotaMessage = {
+	/**  The nota as text. */
+	text: string,
+	/**  `https://wa.me/62…?text=…`, or null without a phone. */
+	link: string | null,
+};
+
 /**  One numbered note. */
 export type Note = {
 	/**  Heading. */
@@ -725,6 +777,15 @@ export type PairingCode = {
 	expires_ms: number,
 };
 
+/**  Paper for a nota. */
+export type Paper = 
+/**  Thermal roll 58 mm (32 characters a line). */
+"mm58" | 
+/**  Thermal roll 80 mm (48 characters a line). */
+"mm80" | 
+/**  A5 sheet (faktur). */
+"a5";
+
 /**  A payment of an utang or piutang as typed. */
 export type PaymentInput = {
 	/**  The utang/piutang (its id). */
@@ -738,6 +799,19 @@ export type PaymentInput = {
 	/**  Keterangan. */
 	note: string,
 };
+
+/**  How a customer pays. */
+export type PaymentMethod = 
+/**  Tunai (Kas). */
+"tunai" | 
+/**  Transfer bank. */
+"transfer" | 
+/**  QRIS (settles to the bank). */
+"qris" | 
+/**  Dompet digital. */
+"dompet" | 
+/**  Kartu debit/kredit (settles to the bank). */
+"kartu";
 
 /**  PPh Final UMKM for one month. */
 export type PphFinal = {
@@ -969,6 +1043,40 @@ export type PromoInput = {
 	end: string,
 };
 
+/**  A checked QRIS payload. */
+export type Qris = {
+	/**  The fields in order (the CRC last). */
+	fields: QrisField[],
+	/**  Nama merchant (tag 59). */
+	merchant_name: string,
+	/**  Kota (tag 60). */
+	city: string,
+	/**  NMID (tag 02 inside the QRIS template 51), when present. */
+	nmid: string,
+	/**  Static (tag 01 = 11) or dynamic (12). */
+	dynamic: boolean,
+	/**  Amount (tag 54), if any. */
+	amount: number | null,
+};
+
+/**  The shop's QRIS to show at payment. */
+export type QrisCode = {
+	/**  The QR code as SVG. */
+	svg: string,
+	/**  Nama merchant. */
+	merchant_name: string,
+	/**  The amount inside the code (only when asked for). */
+	amount_inside: number | null,
+};
+
+/**  One top-level field. */
+export type QrisField = {
+	/**  Two-digit tag. */
+	tag: string,
+	/**  Value. */
+	value: string,
+};
+
 /**  Barang masuk (a purchase or delivery), as typed. */
 export type ReceiptInput = {
 	/**  Date; empty for today. */
@@ -1030,6 +1138,125 @@ export type ReportRequest = {
 	to: string,
 	/**  The account of a Buku Besar. */
 	account: string | null,
+};
+
+/**
+ *  A sale priced and checked: what the cashier screen shows before paying, and what a nota
+ *  holds after.
+ */
+export type Sale = {
+	/**  Id (nil for a quote). */
+	id: string,
+	/**  Nomor nota (empty for a quote). */
+	number: string,
+	/**  Date. */
+	date: string,
+	/**  Items. */
+	lines: SaleLine[],
+	/**  Σ jumlah × harga. */
+	subtotal: number,
+	/**  Diskon baris + diskon nota. */
+	discount: number,
+	/**  Diskon nota. */
+	order_discount: number,
+	/**  Total to pay. */
+	total: number,
+	/**  Payments. */
+	payments: SalePayment[],
+	/**  Σ payments. */
+	paid: number,
+	/**  Kembalian. */
+	change: number,
+	/**  Customer. */
+	customer: string,
+	/**  Catatan. */
+	note: string,
+	/**  The journal entry. */
+	entry: string | null,
+	/**  For a cancellation: the nota it cancels. */
+	reverses: string | null,
+	/**  For a cancelled nota: its cancellation. */
+	cancelled_by: string | null,
+};
+
+/**  A sale, as typed at the cashier. */
+export type SaleInput = {
+	/**  Date; empty for today. */
+	date: string,
+	/**  Items. */
+	lines: SaleLineInput[],
+	/**  Diskon for the whole nota in Rupiah; empty for none. */
+	discount: string,
+	/**  Payments (one or several: split payment). */
+	payments: SalePaymentInput[],
+	/**  Customer name (or phone), optional. */
+	customer: string,
+	/**  Catatan. */
+	note: string,
+};
+
+/**  A line as priced. */
+export type SaleLine = {
+	/**  Product. */
+	product: string,
+	/**  Name at the time of sale. */
+	name: string,
+	/**  Satuan. */
+	unit: string,
+	/**  Jumlah (negative on a cancellation). */
+	qty: number,
+	/**  Harga per unit. */
+	unit_price: number,
+	/**  Where the price came from: normal, grosir, promo, or manual. */
+	price_source: string,
+	/**  Diskon baris. */
+	discount: number,
+	/**  Jumlah × harga − diskon. */
+	total: number,
+	/**  HPP of the line (zero until posted, and for untracked products). */
+	cost: number,
+};
+
+/**  A line of a sale, as typed. */
+export type SaleLineInput = {
+	/**  The product (id, SKU or barcode). */
+	product: string,
+	/**  Jumlah as typed. */
+	qty: string,
+	/**  Harga per unit as typed; empty for the resolved price (grosir, promo). */
+	price: string,
+	/**  Diskon for the line in Rupiah as typed; empty for none. */
+	discount: string,
+};
+
+/**  A payment as recorded. */
+export type SalePayment = {
+	/**  How. */
+	method: string,
+	/**  Into which account. */
+	account: string,
+	/**  Amount handed over. */
+	amount: number,
+};
+
+/**  A payment, as typed. */
+export type SalePaymentInput = {
+	/**  How. */
+	method: PaymentMethod,
+	/**  Amount as typed (for tunai: what the customer handed over). */
+	amount: string,
+	/**  The account (id, code or name); empty for the method's usual one. */
+	account: string,
+};
+
+/**  What the nota and the cashier's QRIS show, set by the owner. */
+export type ShopSettings = {
+	/**  The shop's static QRIS, checked, if set. */
+	qris: Qris | null,
+	/**  The payload as stored (empty when not set). */
+	qris_payload: string,
+	/**  The line at the foot of every nota. */
+	receipt_footer: string,
 };
 
 /**  Kartu stok of one product over a period. */
