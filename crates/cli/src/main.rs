@@ -3,6 +3,7 @@
 //! Exit codes: 0 done, 2 bad input (nothing written), 1 any other failure.
 
 mod books;
+mod kasir;
 mod products;
 mod stock;
 
@@ -131,6 +132,44 @@ enum Command {
     Pemasok {
         #[command(subcommand)]
         action: stock::PemasokAction,
+    },
+    /// Jual: catat penjualan tunai/non-tunai dan cetak notanya.
+    Jual(kasir::JualArgs),
+    /// Tampilkan atau tulis ulang nota (PDF, ESC/POS).
+    Nota {
+        /// Nomor nota, mis. A-2026-000001.
+        number: String,
+        /// Tulis PDF ke berkas ini.
+        #[arg(long)]
+        pdf: Option<std::path::PathBuf>,
+        /// Tulis data printer thermal (ESC/POS) ke berkas atau perangkat ini.
+        #[arg(long)]
+        escpos: Option<std::path::PathBuf>,
+        /// Kertas: 58, 80 atau a5.
+        #[arg(long, visible_alias = "kertas", default_value = "58")]
+        paper: String,
+    },
+    /// Batalkan nota (semua jurnal dibalik, stok kembali).
+    Batal {
+        /// Nomor nota.
+        number: String,
+        /// Alasan.
+        #[arg(long, visible_alias = "alasan", default_value = "")]
+        reason: String,
+    },
+    /// Rekap harian kasir.
+    Rekap {
+        /// Tanggal (kosong = hari ini).
+        #[arg(long, visible_alias = "tanggal", default_value = "")]
+        date: String,
+        /// Keluaran JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// QRIS toko: tampilkan, simpan, atau buat versi bernominal.
+    Qris {
+        #[command(subcommand)]
+        action: Option<kasir::QrisAction>,
     },
     /// Catatan perubahan (op log).
     Ops {
@@ -610,6 +649,13 @@ fn run(cli: Cli, lang: Lang) -> Result<(), CoreError> {
         Command::Produk { action } => products::produk(&mut open(clock)?, action, lang)?,
         Command::Stok { action } => stock::stok(&mut open(clock)?, action, lang)?,
         Command::Pemasok { action } => stock::pemasok(&mut open(clock)?, action, lang)?,
+        Command::Jual(args) => kasir::jual(&mut open(clock)?, args, lang)?,
+        Command::Nota { number, pdf, escpos, paper } => {
+            kasir::nota(&open(clock)?, &number, pdf, escpos, &paper, lang)?
+        }
+        Command::Batal { number, reason } => kasir::batal(&mut open(clock)?, &number, &reason, lang)?,
+        Command::Rekap { date, json } => kasir::rekap(&open(clock)?, &date, json, lang)?,
+        Command::Qris { action } => kasir::qris(&mut open(clock)?, action, lang)?,
         Command::Ops { action: OpsAction::List { limit, json } } => {
             let store = open(clock)?;
             let tz = store.profile()?.timezone;

@@ -877,6 +877,23 @@ impl Store {
         })
     }
 
+    /// A nota by its number (`A-2026-000001`) or id.
+    pub fn find_sale(&self, text: &str) -> Result<Sale> {
+        let t = text.trim();
+        if let Ok(id) = Uuid::parse_str(t) {
+            return self.sale(id);
+        }
+        let id: Option<Vec<u8>> = self
+            .conn
+            .prepare_cached("SELECT id FROM sale WHERE number = ?1 COLLATE NOCASE LIMIT 1")?
+            .query_row([t], |r| r.get(0))
+            .optional()?;
+        match id {
+            Some(b) => self.sale(uuid_col(&b)?),
+            None => Err(SaleError::UnknownSale.into()),
+        }
+    }
+
     /// Notas of one day, newest first.
     pub fn sales_on(&self, date: Date) -> Result<Vec<Sale>> {
         let ids: Vec<Vec<u8>> = self

@@ -1,0 +1,186 @@
+//! `usahaku jual`, `usahaku nota`, `usahaku batal`, `usahaku rekap`, `usahaku qris`: the
+//! cashier from the command line, through the same core functions as the app.
+
+use crate::write_json as json;
+use clap::Subcommand;
+use std::io::Write;
+use std::path::PathBuf;
+use usahaku_core::sales::{PaymentMethod, SaleError, SaleInput, SaleLineInput, SalePaymentInput};
+use usahaku_core::{CoreError, Lang, Store};
+use usahaku_export::nota::{Paper, escpos, layout, pdf, text};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct JualArgs {
+    /// Barang: SKU atau barcode, dengan jumlah SKU=JUMLAH (mis. KOPI=2); boleh lebih dari satu.
+    #[arg(required = true)]
+    items: Vec<String>,
+    /// Pembayaran METODE:JUMLAH (tunai, transfer, qris, dompet, kartu), mis. tunai:100.000; boleh diulang.
+    #[arg(long = "pay", visible_alias = "bayar", required = true)]
+    payments: Vec<String>,
+    /// Diskon nota (Rupiah).
+    #[arg(long, visible_alias = "diskon", default_value = "")]
+    discount: String,
+    /// Nama pelanggan.
+    #[arg(long, visible_alias = "pelanggan", default_value = "")]
+    customer: String,
+    /// Tanggal (kosong = hari ini).
+    #[arg(long, visible_alias = "tanggal", default_value = "")]
+    date: String,
+    /// Keluaran JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum QrisAction {
+    /// Simpan QRIS statis toko (teks diawali 000201).
+    Set {
+        /// Teks QRIS.
+        payload: String,
+    },
+    /// QRIS dengan nominal di dalamnya (QRIS dinamis), sebagai teks.
+    Nominal {
+        /// Jumlah, mis. 70.000.
+        amount: String,
+    },
+}
+
+fn paper_of(text: &str) -> Paper {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "80" | "80mm" => Paper::Mm80,
+        "a5" => Paper::A5,
+        _ => Paper::Mm58,
+    }
+}
+
+pub(crate) fn jual(store: &mut Store, a: JualArgs, lang: Lang) -> Result<(), CoreError> {
+    let mut lines = Vec::new();
+    for item in &a.items {
+        let (product, qty) = item.rsplit_once('=').unwrap_or((item.as_str(), "1"));
+        lines.push(SaleLineInput { product: product.into(), qty: qty.into(), ..SaleLineInput::default() });
+    }
+    let mut payments = Vec::new();
+    for p in &a.payments {
+        let (method, amount) =
+            p.split_once(':').ok_or_else(|| CoreError::from(SaleError::BadPayment(p.clone())))?;
+        let method = PaymentMethod::from_code(method)
+            .ok_or_else(|| CoreError::from(SaleError::BadPayment(p.clone())))?;
+        payments.push(SalePaymentInput { method, amount: amount.into(), account: String::new() });
+    }
+    let sale = store.record_sale(&SaleInput {
+        date: a.date,
+        lines,
+        discount: a.discount,
+        payments,
+        customer: a.customer,
+        note: String::new(),
+    })?;
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        return json(&mut out, &sale);
+    }
+    let nota = layout(&sale, &store.profile()?, &store.shop_settings()?, 32, lang);
+    writeln!(out, "{}", text(&nota, 32))?;
+    Ok(())
+}
+
+pub(crate) fn nota(
+    store: &Store,
+    number: &str,
+    pdf_file: Option<PathBuf>,
+    escpos_file: Option<PathBuf>,
+    paper: &str,
+    lang: Lang,
+) -> Result<(), CoreError> {
+    let sale = store.find_sale(number)?;
+    let paper = paper_of(paper);
+    let lines = layout(&sale, &store.profile()?, &store.shop_settings()?, paper.columns(), lang);
+    let mut out = std::io::stdout().lock();
+    if let Some(f) = pdf_file {
+        std::fs::write(&f, pdf(&lines, paper, &sale.number))?;
+        writeln!(out, "{} {}", lang.pick("Ditulis:", "Written:"), f.display())?;
+    }
+    if let Some(f) = escpos_file {
+        std::fs::write(&f, escpos(&lines))?;
+        writeln!(out, "{} {}", lang.pick("Ditulis:", "Written:"), f.display())?;
+    }
+    writeln!(out, "{}", text(&lines, paper.columns()))?;
+    Ok(())
+}
+
+pub(crate) fn batal(store: &mut Store, number: &str, reason: &str, lang: Lang) -> Result<(), CoreError> {
+    let sale = store.find_sale(number)?;
+    let cancel = store.cancel_sale(sale.id, reason)?;
+    writeln!(
+        std::io::stdout(),
+        "{} {} ({} {})",
+        lang.pick("Nota dibatalkan:", "Receipt cancelled:"),
+        sale.number,
+        lang.pick("nota pembatalan", "cancellation"),
+        cancel.number
+    )?;
+    Ok(())
+}
+
+pub(crate) fn rekap(store: &Store, date: &str, as_json: bool, lang: Lang) -> Result<(), CoreError> {
+    let day = store.date_or_today(date)?;
+    let r = store.daily_recap(day)?;
+    let mut out = std::io::stdout().lock();
+    if as_json {
+        return json(&mut out, &r);
+    }
+    writeln!(
+        out,
+        "{} {}",
+        lang.pick("Rekap harian", "Daily recap"),
+        usahaku_core::profile::format_date(day)
+    )?;
+    writeln!(out, "{:<28} {:>14}", lang.pick("Nota", "Receipts"), r.sales)?;
+    writeln!(out, "{:<28} {:>14}", lang.pick("Dibatalkan", "Cancelled"), r.cancelled)?;
+    writeln!(out, "{:<28} {:>14}", lang.pick("Total penjualan", "Net sales"), r.total.to_string())?;
+    for (method, amount) in &r.by_method {
+        writeln!(out, "  {:<26} {:>14}", method, usahaku_core::Money::from_rupiah(*amount).to_string())?;
+    }
+    writeln!(
+        out,
+        "{:<28} {:>14}",
+        lang.pick("Tunai di laci", "Cash in drawer"),
+        r.cash_expected.to_string()
+    )?;
+    Ok(())
+}
+
+pub(crate) fn qris(store: &mut Store, action: Option<QrisAction>, lang: Lang) -> Result<(), CoreError> {
+    let mut out = std::io::stdout().lock();
+    match action {
+        Some(QrisAction::Set { payload }) => {
+            let s = store.set_qris(&payload)?;
+            if let Some(q) = s.qris {
+                writeln!(
+                    out,
+                    "{} {} ({}) {}",
+                    lang.pick("QRIS disimpan:", "QRIS saved:"),
+                    q.merchant_name,
+                    q.city,
+                    q.nmid
+                )?;
+            }
+        }
+        Some(QrisAction::Nominal { amount }) => {
+            let s = store.shop_settings()?;
+            if s.qris_payload.is_empty() {
+                return Err(usahaku_core::qris::QrisError::NotQris.into());
+            }
+            let amount = usahaku_core::Money::parse(&amount)?;
+            writeln!(out, "{}", usahaku_core::qris::with_amount(&s.qris_payload, amount)?)?;
+        }
+        None => {
+            let s = store.shop_settings()?;
+            match s.qris {
+                Some(q) => writeln!(out, "{} ({}) {}\n{}", q.merchant_name, q.city, q.nmid, s.qris_payload)?,
+                None => writeln!(out, "{}", lang.pick("QRIS belum diisi.", "No QRIS set."))?,
+            }
+        }
+    }
+    Ok(())
+}

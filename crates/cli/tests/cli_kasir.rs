@@ -1,0 +1,126 @@
+//! The cashier through the `usahaku` command: the cash sale, its nota as PDF and
+//! ESC/POS, the daily recap, a cancellation, QRIS, and bad input refused.
+
+#![allow(clippy::unwrap_used)] // test code: a failure should panic with its location
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn usahaku(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_usahaku"))
+        .arg("--home")
+        .arg(home)
+        .args(args)
+        .env_remove("USAHAKU_LANG")
+        .output()
+        .expect("run usahaku")
+}
+
+fn ok(home: &Path, args: &[&str]) -> String {
+    let o = usahaku(home, args);
+    assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn op_count(h: &Path) -> usize {
+    serde_json::from_str::<serde_json::Value>(&ok(h, &["ops", "list", "--json", "--limit", "100000"]))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .len()
+}
+
+const DANA: &str = "00020101021126570011ID.DANA.WWW011893600915303379682702090337968270303UMI51440014ID.CO.QRIS.WWW0215ID10265640751030303UMI5204737253033605802ID5909BoonTrack6012Kab. Bandung61054028663048DC1";
+
+#[test]
+fn a_cash_sale_its_nota_recap_and_cancellation() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = dir.path();
+    ok(h, &["init", "--nama", "Toko Kopi Nusantara", "--pemilik", "Made"]);
+    ok(
+        h,
+        &[
+            "produk",
+            "tambah",
+            "--nama",
+            "Kopi Bubuk 250 g",
+            "--sku",
+            "KOPI",
+            "--barcode",
+            "4006381333931",
+            "--harga",
+            "15.000",
+        ],
+    );
+    ok(h, &["produk", "tambah", "--nama", "Madu Hutan 500 ml", "--sku", "MADU", "--harga", "42.500"]);
+    ok(h, &["stok", "masuk", "KOPI", "10", "10.000", "--juga", "MADU:5:30.000"]);
+    let sale: serde_json::Value = serde_json::from_str(&ok(
+        h,
+        &["jual", "4006381333931=2", "MADU", "--diskon", "2.500", "--bayar", "tunai:100.000", "--json"],
+    ))
+    .unwrap();
+    assert_eq!((sale["total"].as_i64(), sale["change"].as_i64()), (Some(70_000), Some(30_000)));
+    let number = sale["number"].as_str().unwrap().to_owned();
+    let pdf = h.join("nota.pdf");
+    let escpos = h.join("nota.bin");
+    let shown = ok(
+        h,
+        &[
+            "nota",
+            &number,
+            "--pdf",
+            pdf.to_str().unwrap(),
+            "--escpos",
+            escpos.to_str().unwrap(),
+            "--kertas",
+            "80",
+        ],
+    );
+    assert!(shown.contains("Rp70.000") && shown.contains("30.000"), "{shown}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    assert!(std::fs::read(&escpos).unwrap().starts_with(b"\x1b@"));
+    let recap: serde_json::Value = serde_json::from_str(&ok(h, &["rekap", "--json"])).unwrap();
+    assert_eq!(
+        (recap["sales"].as_i64(), recap["total"].as_i64(), recap["cash_expected"].as_i64()),
+        (Some(1), Some(70_000), Some(70_000))
+    );
+    let kopi: serde_json::Value =
+        serde_json::from_str(&ok(h, &["produk", "cari", "KOPI", "--json"])).unwrap();
+    assert_eq!(kopi[0]["stock"], 8_000);
+
+    ok(h, &["batal", &number, "--alasan", "salah input"]);
+    let recap: serde_json::Value = serde_json::from_str(&ok(h, &["rekap", "--json"])).unwrap();
+    assert_eq!(
+        (recap["cancelled"].as_i64(), recap["total"].as_i64(), recap["cash_expected"].as_i64()),
+        (Some(1), Some(0), Some(0))
+    );
+    let kopi: serde_json::Value =
+        serde_json::from_str(&ok(h, &["produk", "cari", "KOPI", "--json"])).unwrap();
+    assert_eq!(kopi[0]["stock"], 10_000);
+    let pl: serde_json::Value = serde_json::from_str(&ok(h, &["laporan", "laba-rugi", "--json"])).unwrap();
+    assert_eq!(pl["net_profit"], 0);
+
+    let before = op_count(h);
+    for (args, message) in [
+        (&["jual", "KOPI=0", "--bayar", "tunai:10.000"][..], "Jumlah \"0\" tidak benar"),
+        (&["jual", "KOPI=-1", "--bayar", "tunai:10.000"][..], "Jumlah \"-1\" tidak benar"),
+        (
+            &["jual", "KOPI", "--bayar", "tunai:10.000"][..],
+            "Pembayaran kurang: total Rp15.000, dibayar Rp10.000",
+        ),
+        (&["jual", "KOPI", "--bayar", "cek:20.000"][..], "Jumlah bayar \"cek:20.000\" tidak benar"),
+        (&["batal", &number][..], "sudah dibatalkan"),
+        (&["nota", "Z-2026-000009"][..], "Nota tidak ditemukan."),
+        (&["qris", "set", "000201010211BROKEN"][..], "Kode QRIS"),
+    ] {
+        let o = usahaku(h, args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+    assert_eq!(op_count(h), before, "nothing written");
+
+    assert!(ok(h, &["qris", "set", DANA]).contains("BoonTrack"));
+    let dynamic = ok(h, &["qris", "nominal", "70.000"]);
+    assert!(dynamic.contains("540570000"), "{dynamic}");
+}
