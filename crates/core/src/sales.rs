@@ -475,7 +475,122 @@ pub struct ShopSettings {
     pub receipt_footer: String,
 }
 
+/// One day of a sales report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DaySales {
+    /// The day.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub date: Date,
+    /// Notas (cancellations not counted).
+    pub sales: u32,
+    /// Net total.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub total: Money,
+}
+
+/// Sales of one product (or category) over a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ItemSales {
+    /// Product name, or the category (empty: no category).
+    pub name: String,
+    /// Quantity sold, net of cancellations.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub qty: Qty,
+    /// Revenue after line discounts.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub revenue: Money,
+    /// HPP.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub cost: Money,
+}
+
+/// Laporan transaksi for a period (a month): per day, per method, per product, per category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SalesReport {
+    /// First day.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub from: Date,
+    /// Last day.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub to: Date,
+    /// Notas.
+    pub sales: u32,
+    /// Net total.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub total: Money,
+    /// Days with sales.
+    pub days: Vec<DaySales>,
+    /// Received per method.
+    pub by_method: Vec<(String, i64)>,
+    /// Per product, best first.
+    pub by_product: Vec<ItemSales>,
+    /// Per category, best first.
+    pub by_category: Vec<ItemSales>,
+}
+
 impl Store {
+    /// Laporan transaksi from `from` to `to` (inclusive).
+    pub fn sales_report(&self, from: Date, to: Date) -> Result<SalesReport> {
+        let (lo, hi) = (from.to_string(), to.to_string());
+        let mut days = Vec::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT date, COUNT(*) FILTER (WHERE reverses IS NULL), SUM(total) FROM sale
+             WHERE date BETWEEN ?1 AND ?2 GROUP BY date ORDER BY date",
+        )?;
+        for r in stmt.query_map([&lo, &hi], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+        })? {
+            let (d, n, t) = r?;
+            days.push(DaySales {
+                date: d.parse().map_err(|_| crate::CoreError::Corrupt(format!("sale date {d}")))?,
+                sales: u32::try_from(n).unwrap_or(u32::MAX),
+                total: Money::from_rupiah(t),
+            });
+        }
+        let by_method: Vec<(String, i64)> = self
+            .conn
+            .prepare_cached(
+                "SELECT p.method, SUM(p.amount) FROM sale_payment p JOIN sale s ON s.id = p.sale_id
+                 WHERE s.date BETWEEN ?1 AND ?2 GROUP BY p.method ORDER BY 2 DESC",
+            )?
+            .query_map([&lo, &hi], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let items = |sql: &str| -> Result<Vec<ItemSales>> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let rows = stmt.query_map([&lo, &hi], |r| {
+                Ok(ItemSales {
+                    name: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                    qty: Qty::from_thousandths(r.get(1)?),
+                    revenue: Money::from_rupiah(r.get(2)?),
+                    cost: Money::from_rupiah(r.get(3)?),
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let by_product = items(
+            "SELECT MAX(l.name), SUM(l.qty), SUM(l.total), SUM(l.cost) FROM sale_line l JOIN sale s ON s.id = l.sale_id
+             WHERE s.date BETWEEN ?1 AND ?2 GROUP BY l.product_id ORDER BY 3 DESC",
+        )?;
+        let by_category = items(
+            "SELECT COALESCE(p.category, ''), SUM(l.qty), SUM(l.total), SUM(l.cost)
+             FROM sale_line l JOIN sale s ON s.id = l.sale_id LEFT JOIN product p ON p.id = l.product_id
+             WHERE s.date BETWEEN ?1 AND ?2 GROUP BY 1 ORDER BY 3 DESC",
+        )?;
+        Ok(SalesReport {
+            from,
+            to,
+            sales: days.iter().map(|d| d.sales).sum(),
+            total: sum(days.iter().map(|d| d.total))?,
+            days,
+            by_method,
+            by_product,
+            by_category,
+        })
+    }
+
     /// The QRIS and nota settings.
     pub fn shop_settings(&self) -> Result<ShopSettings> {
         let (qris, footer): (Option<String>, Option<String>) = self

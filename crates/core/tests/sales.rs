@@ -321,4 +321,12 @@ fn two_tills_selling_offline_never_share_a_number() {
     let to = d("2026-11-30");
     assert_eq!(a.trial_balance(to).unwrap(), b.trial_balance(to).unwrap());
     assert_eq!(a.daily_recap(d("2026-11-12")).unwrap(), b.daily_recap(d("2026-11-12")).unwrap());
+    let report = a.sales_report(d("2026-11-01"), d("2026-11-30")).unwrap();
+    assert_eq!((report.sales, report.total), (300, rp(sold.0 * 15_000 + sold.1 * 6_000)));
+    let kopi_row = report.by_product.iter().find(|p| p.name == "Kopi Bubuk 250 g").unwrap();
+    assert_eq!(
+        (kopi_row.qty, kopi_row.revenue, kopi_row.cost),
+        (Qty::from_units(sold.0).unwrap(), rp(sold.0 * 15_000), rp(sold.0 * 10_000))
+    );
+    assert_eq!(report, b.sales_report(d("2026-11-01"), d("2026-11-30")).unwrap());
 }
