@@ -28,9 +28,9 @@ fn sale(date: &str, i: u64) -> SaleInput {
             line(format!("P{:02}", (i + 7) % 20), 1),
             line(format!("P{:02}", (i + 13) % 20), 2),
         ],
-        discount: if i % 5 == 0 { "1.000".into() } else { String::new() },
+        discount: if i.is_multiple_of(5) { "1.000".into() } else { String::new() },
         // Every fourth customer pays a round amount by QRIS and the rest in cash.
-        payments: if i % 4 == 0 {
+        payments: if i.is_multiple_of(4) {
             vec![
                 SalePaymentInput {
                     method: PaymentMethod::Qris,

@@ -558,27 +558,43 @@ impl Store {
             )?
             .query_map([&lo, &hi], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let items = |sql: &str| -> Result<Vec<ItemSales>> {
-            let mut stmt = self.conn.prepare_cached(sql)?;
-            let rows = stmt.query_map([&lo, &hi], |r| {
-                Ok(ItemSales {
-                    name: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
-                    qty: Qty::from_thousandths(r.get(1)?),
-                    revenue: Money::from_rupiah(r.get(2)?),
-                    cost: Money::from_rupiah(r.get(3)?),
-                })
-            })?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
-        };
-        let by_product = items(
-            "SELECT MAX(l.name), SUM(l.qty), SUM(l.total), SUM(l.cost) FROM sale_line l JOIN sale s ON s.id = l.sale_id
-             WHERE s.date BETWEEN ?1 AND ?2 GROUP BY l.product_id ORDER BY 3 DESC",
+        // One pass over the lines, per product (with its category); categories summed here.
+        let mut by_product: Vec<ItemSales> = Vec::new();
+        let mut categories: std::collections::HashMap<String, ItemSales> = std::collections::HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT MAX(l.name), COALESCE(MAX(p.category), ''), SUM(l.qty), SUM(l.total), SUM(l.cost)
+             FROM sale s JOIN sale_line l ON l.sale_id = s.id LEFT JOIN product p ON p.id = l.product_id
+             WHERE s.date BETWEEN ?1 AND ?2 GROUP BY l.product_id",
         )?;
-        let by_category = items(
-            "SELECT COALESCE(p.category, ''), SUM(l.qty), SUM(l.total), SUM(l.cost)
-             FROM sale_line l JOIN sale s ON s.id = l.sale_id LEFT JOIN product p ON p.id = l.product_id
-             WHERE s.date BETWEEN ?1 AND ?2 GROUP BY 1 ORDER BY 3 DESC",
-        )?;
+        for r in stmt.query_map([&lo, &hi], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, i64>(4)?,
+            ))
+        })? {
+            let (name, category, qty, revenue, cost) = r?;
+            let c = categories.entry(category.clone()).or_insert(ItemSales {
+                name: category,
+                qty: Qty::ZERO,
+                revenue: Money::ZERO,
+                cost: Money::ZERO,
+            });
+            c.qty = c.qty.checked_add(Qty::from_thousandths(qty))?;
+            c.revenue = c.revenue.checked_add(Money::from_rupiah(revenue))?;
+            c.cost = c.cost.checked_add(Money::from_rupiah(cost))?;
+            by_product.push(ItemSales {
+                name,
+                qty: Qty::from_thousandths(qty),
+                revenue: Money::from_rupiah(revenue),
+                cost: Money::from_rupiah(cost),
+            });
+        }
+        by_product.sort_by(|a, b| b.revenue.cmp(&a.revenue).then_with(|| a.name.cmp(&b.name)));
+        let mut by_category: Vec<ItemSales> = categories.into_values().collect();
+        by_category.sort_by(|a, b| b.revenue.cmp(&a.revenue).then_with(|| a.name.cmp(&b.name)));
         Ok(SalesReport {
             from,
             to,

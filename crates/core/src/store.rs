@@ -348,7 +348,7 @@ CREATE TABLE sale (
     entry_id    BLOB,
     reverses    BLOB
 ) STRICT;
-CREATE INDEX sale_date ON sale (date);
+CREATE INDEX sale_date ON sale (date, id);
 CREATE INDEX sale_seq ON sale (device_code, year, seq);
 CREATE INDEX sale_reverses ON sale (reverses);
 CREATE TABLE sale_line (
