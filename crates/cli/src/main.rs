@@ -348,7 +348,8 @@ fn main() -> ExitCode {
                 | CoreError::Stock(_)
                 | CoreError::Pricing(_)
                 | CoreError::Sale(_)
-                | CoreError::Qris(_) => ExitCode::from(2),
+                | CoreError::Qris(_)
+                | CoreError::Order(_) => ExitCode::from(2),
                 _ => ExitCode::FAILURE,
             }
         }

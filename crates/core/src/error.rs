@@ -180,6 +180,9 @@ pub enum CoreError {
     /// A QRIS payload was refused; nothing was written.
     #[error("qris: {0}")]
     Qris(#[from] crate::qris::QrisError),
+    /// An order action was refused; nothing was written.
+    #[error("order: {0}")]
+    Order(#[from] crate::orders::OrderError),
     /// A sale was refused; nothing was written.
     #[error("sale: {0}")]
     Sale(#[from] crate::sales::SaleError),
@@ -217,6 +220,7 @@ impl CoreError {
             CoreError::Stock(e) => e.code(),
             CoreError::Pricing(e) => e.code(),
             CoreError::Sale(e) => e.code(),
+            CoreError::Order(e) => e.code(),
             CoreError::Qris(e) => e.code(),
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
@@ -231,6 +235,7 @@ impl CoreError {
             CoreError::Stock(e) => e.field(),
             CoreError::Pricing(e) => e.field(),
             CoreError::Sale(e) => e.field(),
+            CoreError::Order(_) => None,
             CoreError::Qris(_) => Some("qris"),
             _ => None,
         }
@@ -366,6 +371,7 @@ impl CoreError {
             CoreError::Stock(e) => e.message(lang),
             CoreError::Pricing(e) => e.message(lang),
             CoreError::Sale(e) => e.message(lang),
+            CoreError::Order(e) => e.message(lang),
             CoreError::Qris(e) => e.message(lang),
             CoreError::Db(e) => match lang {
                 Lang::Id => format!("Gagal mengakses basis data ({e})."),

@@ -19,6 +19,7 @@ mod lww;
 pub mod money;
 pub mod notes;
 pub mod oplog;
+pub mod orders;
 pub mod photo;
 pub mod pricing;
 pub mod profile;

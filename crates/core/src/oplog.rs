@@ -17,7 +17,7 @@
 use crate::clock::{new_id, next_hlc, observe_hlc};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
-use crate::{budget, catalog, ledger, lww, pricing, profile, sales, stock};
+use crate::{budget, catalog, ledger, lww, orders, pricing, profile, sales, stock};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use usahaku_proto::{ActorId, DeviceId, EntityKind, Hlc, LwwPatch, Op, OpId, decode_payload, encode_payload};
 use uuid::Uuid;
@@ -34,7 +34,9 @@ pub(crate) fn schema_version(kind: EntityKind) -> u16 {
         | EntityKind::StockMovement
         | EntityKind::Supplier
         | EntityKind::PriceRule
-        | EntityKind::Sale => 1,
+        | EntityKind::Sale
+        | EntityKind::Order
+        | EntityKind::OrderEvent => 1,
         // Never written here; anything from a newer app is newer than this build.
         EntityKind::Other(_) => 0,
     }
@@ -100,6 +102,8 @@ fn apply(atx: &ApplyTx<'_>) -> Result<()> {
         EntityKind::Supplier => lww::apply(atx, &stock::SUPPLIER_SPEC, op.entity_id, &patch()?),
         EntityKind::PriceRule => lww::apply(atx, &pricing::SPEC, op.entity_id, &patch()?),
         EntityKind::Sale => sales::apply_sale(atx),
+        EntityKind::Order => orders::apply_order(atx),
+        EntityKind::OrderEvent => orders::apply_event(atx),
         EntityKind::Other(_) => Ok(()),
     }
 }

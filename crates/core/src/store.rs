@@ -375,6 +375,63 @@ CREATE TABLE sale_payment (
 "#,
         seed: None,
     },
+    Migration {
+        name: "orders",
+        sql: r#"
+-- Pesanan: append-only, with append-only events; the status is the furthest one reached.
+CREATE TABLE customer_order (
+    id          BLOB PRIMARY KEY,
+    number      TEXT NOT NULL,
+    device_code TEXT NOT NULL,
+    year        INTEGER NOT NULL,
+    seq         INTEGER NOT NULL,
+    date        TEXT NOT NULL,
+    channel     TEXT NOT NULL,
+    customer    TEXT NOT NULL,
+    phone       TEXT NOT NULL,
+    address     TEXT NOT NULL,
+    due_date    TEXT,
+    note        TEXT NOT NULL,
+    subtotal    INTEGER NOT NULL,
+    discount    INTEGER NOT NULL,
+    shipping    INTEGER NOT NULL,
+    total       INTEGER NOT NULL,
+    hlc         TEXT NOT NULL
+) STRICT;
+CREATE INDEX customer_order_number ON customer_order (number);
+CREATE INDEX customer_order_seq ON customer_order (device_code, year, seq);
+CREATE TABLE order_line (
+    order_id   BLOB NOT NULL,
+    line_no    INTEGER NOT NULL,
+    product_id BLOB NOT NULL,
+    name       TEXT NOT NULL,
+    qty        INTEGER NOT NULL,
+    unit_price INTEGER NOT NULL,
+    discount   INTEGER NOT NULL,
+    PRIMARY KEY (order_id, line_no)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE order_event (
+    id          BLOB PRIMARY KEY,
+    order_id    BLOB NOT NULL,
+    hlc         TEXT NOT NULL,
+    date        TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    status_rank INTEGER NOT NULL,
+    courier     TEXT NOT NULL,
+    tracking    TEXT NOT NULL,
+    method      TEXT NOT NULL,
+    account_id  BLOB,
+    amount      INTEGER NOT NULL,
+    pending     INTEGER NOT NULL,
+    target      BLOB,
+    entry_id    BLOB
+) STRICT;
+CREATE INDEX order_event_order ON order_event (order_id, kind);
+CREATE INDEX order_event_target ON order_event (target);
+"#,
+        seed: None,
+    },
 ];
 
 /// This device, as recorded in the store.
@@ -667,7 +724,8 @@ mod tests {
                  DROP TABLE journal_line; DROP TABLE journal_entry; DROP TABLE period_lock; DROP TABLE ledger_month;
                  DROP TABLE budget; DROP TABLE cash_month; DROP TABLE product_fts; DROP TABLE product;
                  DROP TABLE stock_movement; DROP TABLE product_stock; DROP TABLE supplier; DROP TABLE price_rule;
-                 DROP TABLE sale; DROP TABLE sale_line; DROP TABLE sale_payment;
+                 DROP TABLE sale; DROP TABLE sale_line; DROP TABLE sale_payment; DROP TABLE customer_order;
+                 DROP TABLE order_line; DROP TABLE order_event;
                  PRAGMA user_version = 1;",
             )
             .unwrap();
@@ -759,6 +817,7 @@ mod tests {
                 "DROP TABLE ledger_month; DROP TABLE budget; DROP TABLE cash_month; DROP TABLE product_fts;
                  DROP TABLE product; DROP TABLE stock_movement; DROP TABLE product_stock; DROP TABLE supplier;
                  DROP TABLE price_rule; DROP TABLE sale; DROP TABLE sale_line; DROP TABLE sale_payment;
+                 DROP TABLE customer_order; DROP TABLE order_line; DROP TABLE order_event;
                  PRAGMA user_version = 5;",
             )
             .unwrap();

@@ -118,6 +118,11 @@ pub enum EntityKind {
     PriceRule,
     /// A sale (nota) or its cancellation: append-only. Code 9.
     Sale,
+    /// A customer order (pesanan): append-only. Code 10.
+    Order,
+    /// Something that happened to an order (status, payment, verification, cancellation):
+    /// append-only. Code 11.
+    OrderEvent,
     /// A kind made by a newer app.
     Other(u16),
 }
@@ -135,6 +140,8 @@ impl From<u16> for EntityKind {
             7 => EntityKind::Supplier,
             8 => EntityKind::PriceRule,
             9 => EntityKind::Sale,
+            10 => EntityKind::Order,
+            11 => EntityKind::OrderEvent,
             n => EntityKind::Other(n),
         }
     }
@@ -153,6 +160,8 @@ impl From<EntityKind> for u16 {
             EntityKind::Supplier => 7,
             EntityKind::PriceRule => 8,
             EntityKind::Sale => 9,
+            EntityKind::Order => 10,
+            EntityKind::OrderEvent => 11,
             EntityKind::Other(n) => n,
         }
     }
@@ -172,6 +181,8 @@ impl EntityKind {
             EntityKind::Supplier => "supplier".into(),
             EntityKind::PriceRule => "price_rule".into(),
             EntityKind::Sale => "sale".into(),
+            EntityKind::Order => "order".into(),
+            EntityKind::OrderEvent => "order_event".into(),
             EntityKind::Other(n) => format!("kind_{n}").into(),
         }
     }
@@ -189,6 +200,8 @@ impl EntityKind {
             "supplier" => Some(EntityKind::Supplier),
             "price_rule" => Some(EntityKind::PriceRule),
             "sale" => Some(EntityKind::Sale),
+            "order" => Some(EntityKind::Order),
+            "order_event" => Some(EntityKind::OrderEvent),
             _ => s.strip_prefix("kind_").and_then(|n| n.parse::<u16>().ok()).map(EntityKind::from),
         }
     }
