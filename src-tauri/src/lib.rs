@@ -3,6 +3,7 @@
 
 mod books;
 mod kasir;
+mod pesanan;
 mod products;
 mod stock;
 mod sync;
@@ -253,6 +254,12 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             kasir::nota_pdf,
             kasir::nota_message,
             kasir::print_nota,
+            pesanan::add_order,
+            pesanan::order,
+            pesanan::open_orders,
+            pesanan::pay_order,
+            pesanan::verify_order_payment,
+            pesanan::set_order_status,
         ])
 }
 

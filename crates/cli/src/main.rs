@@ -4,6 +4,7 @@
 
 mod books;
 mod kasir;
+mod pesanan;
 mod products;
 mod stock;
 
@@ -156,6 +157,11 @@ enum Command {
         /// Alasan.
         #[arg(long, visible_alias = "alasan", default_value = "")]
         reason: String,
+    },
+    /// Pesanan: tambah, daftar, bayar (DP/pelunasan), verifikasi, status.
+    Pesanan {
+        #[command(subcommand)]
+        action: pesanan::PesananAction,
     },
     /// Rekap harian kasir.
     Rekap {
@@ -655,6 +661,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), CoreError> {
             kasir::nota(&open(clock)?, &number, pdf, escpos, &paper, lang)?
         }
         Command::Batal { number, reason } => kasir::batal(&mut open(clock)?, &number, &reason, lang)?,
+        Command::Pesanan { action } => pesanan::pesanan(&mut open(clock)?, action, lang)?,
         Command::Rekap { date, json } => kasir::rekap(&open(clock)?, &date, json, lang)?,
         Command::Qris { action } => kasir::qris(&mut open(clock)?, action, lang)?,
         Command::Ops { action: OpsAction::List { limit, json } } => {

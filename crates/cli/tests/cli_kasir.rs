@@ -124,3 +124,65 @@ fn a_cash_sale_its_nota_recap_and_cancellation() {
     let dynamic = ok(h, &["qris", "nominal", "70.000"]);
     assert!(dynamic.contains("540570000"), "{dynamic}");
 }
+
+#[test]
+fn an_order_with_dp_delivered_and_paid_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = dir.path();
+    ok(h, &["init", "--nama", "Mebel Jati Pak Harjo", "--pemilik", "Harjo"]);
+    ok(
+        h,
+        &[
+            "produk",
+            "tambah",
+            "--nama",
+            "Meja Makan Jati",
+            "--sku",
+            "MEJA",
+            "--harga",
+            "2.400.000",
+            "--tanpa-stok",
+        ],
+    );
+    let o: serde_json::Value = serde_json::from_str(&ok(
+        h,
+        &[
+            "pesanan",
+            "tambah",
+            "MEJA=1",
+            "--pelanggan",
+            "Bu Rina",
+            "--saluran",
+            "whatsapp",
+            "--jatuh-tempo",
+            "30/11/2026",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    let number = o["number"].as_str().unwrap().to_owned();
+    ok(h, &["pesanan", "bayar", &number, "tunai:1.000.000"]);
+    ok(h, &["pesanan", "status", &number, "dikirim", "--kurir", "Ekspedisi Jepara", "--resi", "JPR-0098"]);
+    ok(h, &["pesanan", "bayar", &number, "transfer:1.400.000", "--belum-dicek"]);
+    let listed: serde_json::Value = serde_json::from_str(&ok(h, &["pesanan", "daftar", "--json"])).unwrap();
+    assert_eq!(
+        (listed[0]["pending"].as_i64(), listed[0]["remaining"].as_i64()),
+        (Some(1_400_000), Some(1_400_000))
+    );
+    ok(h, &["pesanan", "verifikasi", &number]);
+    let pl: serde_json::Value = serde_json::from_str(&ok(h, &["laporan", "laba-rugi", "--json"])).unwrap();
+    assert_eq!(pl["revenue"], 2_400_000);
+    let bs: serde_json::Value = serde_json::from_str(&ok(h, &["laporan", "neraca-saldo", "--json"])).unwrap();
+    let bal = |code: &str| {
+        bs.as_array()
+            .or_else(|| bs["rows"].as_array())
+            .unwrap()
+            .iter()
+            .find(|r| r["account"]["code"] == code)
+            .map_or(0, |r| r["debit"].as_i64().unwrap() - r["credit"].as_i64().unwrap())
+    };
+    assert_eq!((bal("2-102"), bal("1-201"), bal("1-102"), bal("1-101")), (0, 0, 1_400_000, 1_000_000));
+    let o = usahaku(h, &["pesanan", "status", &number, "diproses"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("tidak bisa mundur"));
+}

@@ -114,6 +114,9 @@ pub enum OrderError {
     /// No such payment waiting for verification.
     #[error("unknown payment")]
     UnknownPayment,
+    /// A status or channel name that is not known.
+    #[error("unknown value {0}")]
+    UnknownValue(String),
 }
 
 impl OrderError {
@@ -127,6 +130,7 @@ impl OrderError {
             OrderError::Overpaid { .. } => "overpaid",
             OrderError::CustomerRequired => "customer_required",
             OrderError::UnknownPayment => "unknown_payment",
+            OrderError::UnknownValue(_) => "unknown_value",
         }
     }
 
@@ -158,6 +162,12 @@ impl OrderError {
             OrderError::CustomerRequired => "An order needs the customer's name.".into(),
             OrderError::UnknownPayment if id => "Pembayaran yang menunggu verifikasi tidak ditemukan.".into(),
             OrderError::UnknownPayment => "No payment waiting for verification was found.".into(),
+            OrderError::UnknownValue(v) if id => format!(
+                "\"{v}\" tidak dikenal. Status: dikonfirmasi, diproses, siap, dikirim, selesai, dibatalkan. Saluran: toko, whatsapp, instagram, facebook, tokopedia, shopee, tiktok, lainnya."
+            ),
+            OrderError::UnknownValue(v) => format!(
+                "\"{v}\" is not known. Status: dikonfirmasi, diproses, siap, dikirim, selesai, dibatalkan. Channel: toko, whatsapp, instagram, facebook, tokopedia, shopee, tiktok, lainnya."
+            ),
         }
     }
 }
@@ -442,9 +452,8 @@ impl Store {
         let channel = if input.channel.trim().is_empty() {
             Channel::Shop
         } else {
-            Channel::from_code(&input.channel).ok_or_else(|| {
-                crate::CoreError::from(crate::sales::SaleError::BadPayment(input.channel.clone()))
-            })?
+            Channel::from_code(&input.channel)
+                .ok_or_else(|| OrderError::UnknownValue(input.channel.trim().to_owned()))?
         };
         let quote = self.quote_sale(&SaleInput {
             date: input.date.clone(),

@@ -131,6 +131,18 @@ export const commands = {
 	notaMessage: (id: string, phone: string) => typedError<NotaMessage, UiError>(__TAURI_INVOKE("nota_message", { id, phone })),
 	/**  Prints a nota on a thermal printer (58 or 80 mm). */
 	printNota: (id: string, paper: Paper, printer: string) => typedError<null, UiError>(__TAURI_INVOKE("print_nota", { id, paper, printer })),
+	/**  Takes an order. */
+	addOrder: (input: OrderInput) => typedError<Order, UiError>(__TAURI_INVOKE("add_order", { input })),
+	/**  One order (by number or id). */
+	order: (order: string) => typedError<Order, UiError>(__TAURI_INVOKE("order", { order })),
+	/**  Orders not done or still owing, by due date. */
+	openOrders: () => typedError<Order[], UiError>(__TAURI_INVOKE("open_orders")),
+	/**  A payment (DP or pelunasan) on an order. */
+	payOrder: (order: string, input: OrderPaymentInput) => typedError<Order, UiError>(__TAURI_INVOKE("pay_order", { order, input })),
+	/**  Marks the transfer waiting for verification as received. */
+	verifyOrderPayment: (order: string) => typedError<Order, UiError>(__TAURI_INVOKE("verify_order_payment", { order })),
+	/**  Moves an order forward (or cancels it). */
+	setOrderStatus: (order: string, input: StatusInput) => typedError<Order, UiError>(__TAURI_INVOKE("set_order_status", { order, input })),
 };
 
 /* Types */
@@ -769,6 +781,107 @@ export type Notes = {
 	notes: Note[],
 };
 
+/**  An order as it stands. */
+export type Order = {
+	/**  Id. */
+	id: string,
+	/**  Number. */
+	number: string,
+	/**  Date. */
+	date: string,
+	/**  Channel code. */
+	channel: string,
+	/**  Customer. */
+	customer: string,
+	/**  Phone. */
+	phone: string,
+	/**  Address. */
+	address: string,
+	/**  Due date. */
+	due_date: string | null,
+	/**  Items. */
+	lines: SaleLine[],
+	/**  Σ qty × price. */
+	subtotal: number,
+	/**  All discounts. */
+	discount: number,
+	/**  Ongkir. */
+	shipping: number,
+	/**  Total to pay. */
+	total: number,
+	/**  Verified payments (net of refunds). */
+	paid: number,
+	/**  Payments waiting for verification. */
+	pending: number,
+	/**  total − paid. */
+	remaining: number,
+	/**  Status. */
+	status: OrderStatus,
+	/**  Kurir. */
+	courier: string,
+	/**  Nomor resi. */
+	tracking: string,
+	/**  Revenue was recognised (delivered). */
+	delivered: boolean,
+	/**  Catatan. */
+	note: string,
+};
+
+/**  A new order, as typed. */
+export type OrderInput = {
+	/**  Date; empty for today. */
+	date: string,
+	/**  Channel code (toko, whatsapp, …); empty for toko. */
+	channel: string,
+	/**  Customer name. */
+	customer: string,
+	/**  Customer phone (optional). */
+	phone: string,
+	/**  Delivery address (optional). */
+	address: string,
+	/**  Items (priced like the cashier: grosir and promo apply). */
+	lines: SaleLineInput[],
+	/**  Order discount as typed. */
+	discount: string,
+	/**  Ongkir charged to the customer as typed. */
+	shipping: string,
+	/**  Due date (tanggal jadi / kirim); empty for none. */
+	due_date: string,
+	/**  Catatan. */
+	note: string,
+};
+
+/**  A payment on an order, as typed. */
+export type OrderPaymentInput = {
+	/**  How. */
+	method: PaymentMethod,
+	/**  Amount as typed. */
+	amount: string,
+	/**  Account (id, code or name); empty for the method's usual one. */
+	account: string,
+	/**  A transfer not checked yet: nothing is posted until it is verified. */
+	pending: boolean,
+	/**  Date; empty for today. */
+	date: string,
+};
+
+/**  Where an order is. */
+export type OrderStatus = 
+/**  Baru. */
+"baru" | 
+/**  Dikonfirmasi. */
+"dikonfirmasi" | 
+/**  Diproses. */
+"diproses" | 
+/**  Siap (quality checked). */
+"siap" | 
+/**  Dikirim / diserahkan. */
+"dikirim" | 
+/**  Selesai. */
+"selesai" | 
+/**  Dibatalkan. */
+"dibatalkan";
+
 /**  A one-time pairing code for another device. */
 export type PairingCode = {
 	/**  `XXXX-XXXX`. */
@@ -1257,6 +1370,20 @@ export type ShopSettings = {
 	qris_payload: string,
 	/**  The line at the foot of every nota. */
 	receipt_footer: string,
+};
+
+/**  A status change, as typed. */
+export type StatusInput = {
+	/**  The new status. */
+	status: OrderStatus,
+	/**  For siap: the quality check was done. */
+	quality_checked: boolean,
+	/**  For dikirim: kurir. */
+	courier: string,
+	/**  For dikirim: nomor resi. */
+	tracking: string,
+	/**  Date; empty for today. */
+	date: string,
 };
 
 /**  Kartu stok of one product over a period. */
