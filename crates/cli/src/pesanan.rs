@@ -78,12 +78,11 @@ pub(crate) enum PesananAction {
 fn line(out: &mut impl Write, o: &Order) -> Result<(), CoreError> {
     writeln!(
         out,
-        "{:<16} {:<12} {:<24} {:>14} {} {:>14} {}",
+        "{:<16} {:<12} {:<24} {:>14} sisa {:>14} {}",
         o.number,
         o.status.code(),
         o.customer,
         o.total.to_string(),
-        "sisa",
         o.remaining.to_string(),
         o.due_date.map(|d| d.to_string()).unwrap_or_default()
     )?;
