@@ -924,15 +924,7 @@ impl Store {
                     .map(|l| NewLine { account: l.account, debit: l.credit, credit: l.debit })
                     .collect(),
             });
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT product_id, qty, value FROM stock_movement WHERE entry_id = ?1 AND kind = 'sale'",
-            )?;
-            for r in stmt.query_map([e.as_bytes().as_slice()], |r| {
-                Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
-            })? {
-                let (p, q, v) = r?;
-                moved.push((uuid_col(&p)?, q, v));
-            }
+            moved.extend(crate::stock::sold_with(&self.conn, *e)?);
         }
         let clock = self.clock.clone();
         self.commit_built(|conn| {
@@ -943,15 +935,7 @@ impl Store {
                 changes.push(change);
             }
             let mut b = Batch::new(conn, clock.as_ref(), date, &o.number);
-            for (product, q, v) in &moved {
-                let back = -q;
-                let unit = if back > 0 {
-                    Money::from_rupiah(crate::stock::mul_div(-v, 1000, back))
-                } else {
-                    Money::ZERO
-                };
-                b.movement(*product, MovementKind::Return, back, Some(unit), "batal", None);
-            }
+            b.return_sold(&moved);
             changes.append(&mut b.changes);
             changes.push(event_change(&event(id, date, "cancel"), clock.as_ref()));
             Ok(changes)

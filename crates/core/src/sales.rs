@@ -851,18 +851,10 @@ impl Store {
         let date = self.today()?.max(original.date);
         let entry = original.entry.map(|e| self.entry(e)).transpose()?;
         // The stock movements of the sale: back in at the value they went out at.
-        let mut moved: Vec<(Uuid, i64, i64)> = Vec::new();
-        if let Some(e) = original.entry {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT product_id, qty, value FROM stock_movement WHERE entry_id = ?1 AND kind = 'sale'",
-            )?;
-            for r in stmt.query_map([e.as_bytes().as_slice()], |r| {
-                Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
-            })? {
-                let (p, q, v) = r?;
-                moved.push((uuid_col(&p)?, q, v));
-            }
-        }
+        let moved = match original.entry {
+            Some(e) => crate::stock::sold_with(&self.conn, e)?,
+            None => Vec::new(),
+        };
         let reason: String = reason.trim().chars().filter(|c| !c.is_control()).take(200).collect();
         let clock = self.clock.clone();
         let mut result = Uuid::nil();
@@ -885,16 +877,7 @@ impl Store {
                         .collect(),
                 }
             }))?;
-            for (product, q, v) in &moved {
-                // q < 0 and v ≤ 0 for a sale: the same quantity back, at v / q a unit.
-                let back = -q;
-                let unit_cost = if back > 0 {
-                    Money::from_rupiah(crate::stock::mul_div(-v, 1000, back))
-                } else {
-                    Money::ZERO
-                };
-                b.movement(*product, MovementKind::Return, back, Some(unit_cost), "batal", None);
-            }
+            b.return_sold(&moved);
             let mut reversed = original.clone();
             for l in &mut reversed.lines {
                 l.qty = Qty::from_thousandths(-l.qty.thousandths());

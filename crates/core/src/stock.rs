@@ -697,6 +697,30 @@ impl<'c> Batch<'c> {
     }
 }
 
+impl Batch<'_> {
+    /// Brings back the stock `sold` took out (from [`sold_with`]), each at the value it left
+    /// at, so cancelling a sale leaves the stock value as it was.
+    pub(crate) fn return_sold(&mut self, sold: &[(Uuid, i64, i64)]) {
+        for (product, q, v) in sold {
+            // q < 0 and v ≤ 0 for a sale: the same quantity back, at v / q a unit.
+            let back = -q;
+            let unit_cost = if back > 0 { Money::from_rupiah(mul_div(-v, 1000, back)) } else { Money::ZERO };
+            self.movement(*product, MovementKind::Return, back, Some(unit_cost), "batal", None);
+        }
+    }
+}
+
+/// The stock a sale took out with its journal entry: (product, quantity, value), both ≤ 0.
+pub(crate) fn sold_with(conn: &Connection, entry: Uuid) -> Result<Vec<(Uuid, i64, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT product_id, qty, value FROM stock_movement WHERE entry_id = ?1 AND kind = 'sale'",
+    )?;
+    let rows = stmt.query_map([entry.as_bytes().as_slice()], |r| {
+        Ok((uuid_col(&r.get::<_, Vec<u8>>(0)?)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Stok awal of a product as a change (an import's opening stock at its cost).
 pub(crate) fn opening_change(
     product: Uuid,
