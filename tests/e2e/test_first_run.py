@@ -89,9 +89,9 @@ def test_wizard_refuses_bad_input_then_creates_and_survives_restart(app, home, s
     assert len(business_files(home)) == 1
 
     # Sections not built yet say so plainly.
-    tid(d, "nav-kasir").click()
+    tid(d, "nav-pelanggan").click()
     assert "belum tersedia" in tid(d, "section-unavailable").get_attribute("textContent")
-    shot(d, shots / "04-kasir-belum-tersedia.png")
+    shot(d, shots / "04-pelanggan-belum-tersedia.png")
 
     # Profile page: a phone number with letters is refused, then a good one is saved.
     tid(d, "nav-pengaturan").click()

@@ -30,8 +30,8 @@ describe("dictionaries", () => {
     expect(id["businessType.toko"]).toBe("Toko / perdagangan");
     expect(id["timezone.WITA.hint"]).toBe("Bali, NTB, NTT, Sulawesi, Kalimantan Selatan, Timur & Utara");
     expect(id["taxpayer.badan"]).toBe("Badan usaha");
-    expect(id["unavailable.kasir"]).toBe(
-      "Nanti di sini Anda mencatat penjualan dengan cepat, menerima pembayaran tunai atau QRIS, dan mencetak nota.",
+    expect(id["unavailable.pesanan"]).toBe(
+      "Nanti di sini Anda mencatat pesanan pelanggan beserta uang muka (DP) dan ongkir, lalu memantaunya sampai barang dikirim.",
     );
   });
 
@@ -154,5 +154,54 @@ describe("Produk wording", () => {
     expect(interpolate(id["receive.saved"], { count: 1, amount: "Rp72.600" })).toBe(
       "Barang masuk tercatat: 1 produk, total Rp72.600.",
     );
+  });
+});
+
+describe("Kasir wording", () => {
+  it("uses the words a cashier knows", () => {
+    expect([id["kasir.tab.sale"], id["kasir.tab.history"], id["kasir.tab.recap"], id["kasir.tab.settings"]]).toEqual([
+      "Penjualan",
+      "Riwayat nota",
+      "Rekap harian",
+      "Pengaturan nota & QRIS",
+    ]);
+    expect(id["kasir.scan.label"]).toBe("Pindai barcode atau ketik nama/SKU, lalu Enter");
+    expect(id["kasir.pay"]).toBe("Bayar");
+    expect(id["kasir.pay.exact"]).toBe("Uang pas");
+    expect(id["kasir.pay.change"]).toBe("Kembalian");
+    expect(id["kasir.pay.addLine"]).toBe("+ Bayar dengan cara lain");
+    expect(id["kasir.qris.dynamic"]).toBe("QR berisi nominal (QRIS dinamis)");
+    expect(id["kasir.qris.confirm"]).toBe("Pembayaran QRIS sudah masuk");
+    expect(id["kasir.done.new"]).toBe("Transaksi baru");
+    expect(id["kasir.nota.wa"]).toBe("Kirim ke WhatsApp");
+    expect(id["kasir.nota.copy"]).toBe("Salin teks nota");
+    expect(id["kasir.hold"]).toBe("Tahan");
+    expect(id["kasir.status.cancelled"]).toBe("Dibatalkan");
+    expect(id["kasir.status.cancellation"]).toBe("Pembatalan");
+    expect(id["kasir.recap.cashExpected"]).toBe("Uang tunai yang seharusnya di laci");
+    expect(id["kasir.settings.qris.image"]).toBe("Pilih gambar QRIS");
+    expect(en["kasir.method.dompet"]).toBe("E-wallet");
+  });
+
+  it("fills in the cashier sentences", () => {
+    expect(interpolate(id["kasir.pay.short"], { amount: "Rp5.000" })).toBe("Kurang Rp5.000");
+    expect(interpolate(en["kasir.pay.short"], { amount: "Rp5.000" })).toBe("Rp5.000 short");
+    expect(interpolate(id["kasir.held"], { count: 2 })).toBe("Ditahan (2)");
+    expect(interpolate(id["kasir.recap.over"], { amount: "Rp2.000" })).toBe("Lebih Rp2.000");
+    expect(interpolate(id["kasir.recap.short"], { amount: "Rp4.500" })).toBe("Kurang Rp4.500");
+    expect(interpolate(id["kasir.cancel.done"], { number: "A-0001", cancel: "A-0002" })).toBe(
+      "Nota A-0001 dibatalkan. Nota pembatalan: A-0002.",
+    );
+  });
+
+  it("names the buttons in the hints exactly as the buttons read", () => {
+    expect(id["kasir.pay.qrisPending"]).toContain(`“${id["kasir.qris.confirm"]}”`);
+    expect(en["kasir.pay.qrisPending"]).toContain(`“${en["kasir.qris.confirm"]}”`);
+    expect(id["kasir.qris.none"]).toContain(`“${id["kasir.tab.settings"]}”`);
+    expect(en["kasir.qris.none"]).toContain(`“${en["kasir.tab.settings"]}”`);
+    expect(id["kasir.nota.printer.none"]).toContain(`“${id["kasir.tab.settings"]}”`);
+    expect(en["kasir.nota.printer.none"]).toContain(`“${en["kasir.tab.settings"]}”`);
+    expect(id["kasir.settings.qris.read"]).toContain(id["kasir.settings.qris.save"]);
+    expect(en["kasir.settings.qris.read"]).toContain(en["kasir.settings.qris.save"]);
   });
 });
