@@ -848,3 +848,78 @@ async fn two_tills_selling_offline_show_the_same_stock_after_a_retried_sync() {
         );
     }
 }
+
+/// Two tills sell offline (150 notas each), then sync through the server; a batch of one till
+/// is pushed twice (its answer "lost" mid-sync). No nota number is used twice, nothing is
+/// counted twice, and stock and books are the same on both.
+#[tokio::test]
+async fn two_tills_selling_a_day_offline_sync_without_duplicate_numbers() {
+    use jiff::civil::date;
+    use std::collections::HashSet;
+    use usahaku_core::catalog::ProductInput;
+    use usahaku_core::sales::{PaymentMethod, SaleInput, SaleLineInput, SalePaymentInput};
+    use usahaku_core::{Money, Qty};
+    for backend in backends() {
+        let server = start_server(&backend).await;
+        let t = HttpTransport::new(&server.url).unwrap();
+        let Devices { mut stores, .. } = three_devices(&server).await;
+        stores[0]
+            .add_product(&ProductInput {
+                name: "Es Teh Manis".into(),
+                sku: "TEH".into(),
+                price: "5.000".into(),
+                ..ProductInput::default()
+            })
+            .unwrap();
+        sync_once(&mut stores[0], &t).await.unwrap();
+        sync_once(&mut stores[1], &t).await.unwrap();
+        let mut cups = 0i64;
+        for i in 0..300 {
+            let qty = 1 + i % 3;
+            cups += qty;
+            stores[i as usize % 2]
+                .record_sale(&SaleInput {
+                    date: "2026-11-20".into(),
+                    lines: vec![SaleLineInput {
+                        product: "TEH".into(),
+                        qty: qty.to_string(),
+                        ..SaleLineInput::default()
+                    }],
+                    payments: vec![SalePaymentInput {
+                        method: PaymentMethod::Cash,
+                        amount: "20.000".into(),
+                        account: String::new(),
+                    }],
+                    ..SaleInput::default()
+                })
+                .unwrap();
+        }
+        // Till B's first 40 ops land but the answer is lost; the next sync sends them again.
+        let token = stores[1].sync_link().unwrap().unwrap().token;
+        let batch = stores[1].outbox(40).unwrap();
+        let _: PushResponse = decode_body(
+            &t.post("/v1/push", Some(&token), encode_body(&PushRequest { ops: batch })).await.unwrap(),
+        )
+        .unwrap();
+        for i in [1, 0, 1, 0] {
+            sync_once(&mut stores[i], &t).await.unwrap();
+        }
+        let day = date(2026, 11, 20);
+        for s in &stores[..2] {
+            let notas = s.sales_on(day).unwrap();
+            assert_eq!(notas.len(), 300);
+            assert_eq!(
+                notas.iter().map(|n| n.number.as_str()).collect::<HashSet<_>>().len(),
+                300,
+                "no number twice"
+            );
+            let recap = s.daily_recap(day).unwrap();
+            assert_eq!(
+                (recap.sales, recap.total, recap.cash_expected),
+                (300, Money::from_rupiah(cups * 5_000), Money::from_rupiah(cups * 5_000))
+            );
+            assert_eq!(s.sales_report(day, day).unwrap().by_product[0].qty, Qty::from_units(cups).unwrap());
+        }
+        assert_eq!(stores[0].trial_balance(day).unwrap(), stores[1].trial_balance(day).unwrap());
+    }
+}
