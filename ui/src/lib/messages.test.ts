@@ -30,8 +30,8 @@ describe("dictionaries", () => {
     expect(id["businessType.toko"]).toBe("Toko / perdagangan");
     expect(id["timezone.WITA.hint"]).toBe("Bali, NTB, NTT, Sulawesi, Kalimantan Selatan, Timur & Utara");
     expect(id["taxpayer.badan"]).toBe("Badan usaha");
-    expect(id["unavailable.pesanan"]).toBe(
-      "Nanti di sini Anda mencatat pesanan pelanggan beserta uang muka (DP) dan ongkir, lalu memantaunya sampai barang dikirim.",
+    expect(id["unavailable.pelanggan"]).toBe(
+      "Nanti di sini Anda menyimpan data pelanggan, riwayat belanja mereka, dan piutang yang belum dibayar.",
     );
   });
 

@@ -16,7 +16,7 @@ export const SECTIONS = [
 export type Section = (typeof SECTIONS)[number];
 
 /** Sections with a screen of their own in this version. */
-export const BUILT_SECTIONS = ["beranda", "kasir", "produk", "pembukuan", "laporan", "sinkronisasi", "pengaturan"] as const;
+export const BUILT_SECTIONS = ["beranda", "kasir", "pesanan", "produk", "pembukuan", "laporan", "sinkronisasi", "pengaturan"] as const;
 
 type BuiltSection = (typeof BUILT_SECTIONS)[number];
 
@@ -24,7 +24,6 @@ type BuiltSection = (typeof BUILT_SECTIONS)[number];
 export type UnbuiltSection = Exclude<Section, BuiltSection>;
 
 export const UNBUILT_DESCRIPTION: Record<UnbuiltSection, MessageKey> = {
-  pesanan: "unavailable.pesanan",
   pelanggan: "unavailable.pelanggan",
 };
 
