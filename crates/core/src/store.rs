@@ -332,7 +332,7 @@ ALTER TABLE business_profile ADD COLUMN receipt_footer TEXT;
 -- are <device code>-<year>-<seq>: device codes differ, so two tills never issue the same one.
 CREATE TABLE sale (
     id          BLOB PRIMARY KEY,
-    number      TEXT NOT NULL UNIQUE,
+    number      TEXT NOT NULL,
     device_code TEXT NOT NULL,
     year        INTEGER NOT NULL,
     seq         INTEGER NOT NULL,
@@ -348,6 +348,8 @@ CREATE TABLE sale (
     entry_id    BLOB,
     reverses    BLOB
 ) STRICT;
+-- Not UNIQUE: a remote op is never refused (that would stop sync); tests check numbers differ.
+CREATE INDEX sale_number ON sale (number);
 CREATE INDEX sale_date ON sale (date, id);
 CREATE INDEX sale_seq ON sale (device_code, year, seq);
 CREATE INDEX sale_reverses ON sale (reverses);
