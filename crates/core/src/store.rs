@@ -820,6 +820,8 @@ mod tests {
                  DROP TABLE product; DROP TABLE stock_movement; DROP TABLE product_stock; DROP TABLE supplier;
                  DROP TABLE price_rule; DROP TABLE sale; DROP TABLE sale_line; DROP TABLE sale_payment;
                  DROP TABLE customer_order; DROP TABLE order_line; DROP TABLE order_event;
+                 ALTER TABLE business_profile DROP COLUMN qris;
+                 ALTER TABLE business_profile DROP COLUMN receipt_footer;
                  PRAGMA user_version = 5;",
             )
             .unwrap();
