@@ -4,7 +4,7 @@
 use crate::{Shell, UiError};
 use std::io::Write;
 use std::time::Duration;
-use usahaku_core::sales::{DailyRecap, Sale, SaleInput, ShopSettings};
+use usahaku_core::sales::{DailyRecap, ReturnInput, Sale, SaleInput, SalesReport, ShopSettings};
 use usahaku_core::{CoreError, Lang, Money};
 use usahaku_export::nota::{Paper, escpos, layout, pdf, text};
 
@@ -35,6 +35,49 @@ pub(crate) async fn cancel_sale(
     reason: String,
 ) -> Result<Sale, UiError> {
     shell.with_store(|s| s.cancel_sale(sale_id(&id)?, &reason))
+}
+
+/// Retur: part of a nota comes back (refund paid out, postings reversed in proportion, stock
+/// back).
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn return_sale(
+    shell: tauri::State<'_, Shell>,
+    id: String,
+    input: ReturnInput,
+) -> Result<Sale, UiError> {
+    shell.with_store(|s| s.return_sale(sale_id(&id)?, &input))
+}
+
+/// What a retur would refund, without writing.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn quote_return(
+    shell: tauri::State<'_, Shell>,
+    id: String,
+    input: ReturnInput,
+) -> Result<Sale, UiError> {
+    shell.with_store(|s| s.quote_return(sale_id(&id)?, &input))
+}
+
+/// Laporan penjualan from `from` to `to` (empty: this month so far).
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn sales_report(
+    shell: tauri::State<'_, Shell>,
+    from: String,
+    to: String,
+) -> Result<SalesReport, UiError> {
+    shell.with_store(|s| {
+        let today = s.today()?;
+        let to = if to.trim().is_empty() { today } else { usahaku_core::ledger::parse_date(&to)? };
+        let from = if from.trim().is_empty() {
+            to.first_of_month()
+        } else {
+            usahaku_core::ledger::parse_date(&from)?
+        };
+        s.sales_report(from, to)
+    })
 }
 
 /// Notas of a day (empty: today), newest first.

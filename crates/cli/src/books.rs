@@ -169,6 +169,10 @@ pub(crate) enum LaporanAction {
     Calk(ReportArgs),
     /// Semua laporan SAK EMKM dalam satu berkas.
     Lengkap(ReportArgs),
+    /// Laporan penjualan: per hari, cara bayar, saluran, produk dan kategori.
+    Penjualan(ReportArgs),
+    /// Pesanan belum selesai dan sisa tagihannya (per tanggal --sampai).
+    Pesanan(ReportArgs),
     /// PPh Final UMKM satu bulan.
     Pph {
         /// Bulan, mis. 2026-11 (default: bulan ini).
@@ -307,6 +311,8 @@ fn report(
                 None => Err(LedgerError::UnknownAccount.into()),
             },
             ReportKind::Notes => json(out, &store.notes(from, to, lang)?),
+            ReportKind::Sales => json(out, &store.sales_report(from, to)?),
+            ReportKind::OpenOrders => json(out, &store.open_orders()?),
             ReportKind::Statements => json(
                 out,
                 &serde_json::json!({
@@ -513,6 +519,8 @@ pub(crate) fn laporan(store: &Store, action: LaporanAction, lang: Lang) -> Resul
         LaporanAction::ArusKas(a) => report(&mut out, store, ReportKind::CashFlow, &a, None, lang),
         LaporanAction::NeracaSaldo(a) => report(&mut out, store, ReportKind::TrialBalance, &a, None, lang),
         LaporanAction::Calk(a) => report(&mut out, store, ReportKind::Notes, &a, None, lang),
+        LaporanAction::Penjualan(a) => report(&mut out, store, ReportKind::Sales, &a, None, lang),
+        LaporanAction::Pesanan(a) => report(&mut out, store, ReportKind::OpenOrders, &a, None, lang),
         LaporanAction::Lengkap(a) => report(&mut out, store, ReportKind::Statements, &a, None, lang),
         LaporanAction::BukuBesar { account, report: a } => {
             let account = store.find_account(&account)?.id;

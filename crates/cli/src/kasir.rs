@@ -1,11 +1,13 @@
-//! `usahaku jual`, `usahaku nota`, `usahaku batal`, `usahaku rekap`, `usahaku qris`: the
+//! `usahaku jual`, `usahaku nota`, `usahaku batal`, `usahaku retur`, `usahaku rekap`, `usahaku qris`: the
 //! cashier from the command line, through the same core functions as the app.
 
 use crate::write_json as json;
 use clap::Subcommand;
 use std::io::Write;
 use std::path::PathBuf;
-use usahaku_core::sales::{PaymentMethod, SaleError, SaleInput, SaleLineInput, SalePaymentInput};
+use usahaku_core::sales::{
+    PaymentMethod, ReturnInput, ReturnLineInput, SaleError, SaleInput, SaleLineInput, SalePaymentInput,
+};
 use usahaku_core::{CoreError, Lang, Store};
 use usahaku_export::nota::{Paper, escpos, layout, pdf, text};
 
@@ -122,6 +124,58 @@ pub(crate) fn batal(store: &mut Store, number: &str, reason: &str, lang: Lang) -
     Ok(())
 }
 
+#[derive(Debug, clap::Args)]
+pub(crate) struct ReturArgs {
+    /// Nomor nota yang diretur.
+    number: String,
+    /// Barang yang kembali: SKU=JUMLAH atau nomor baris #BARIS=JUMLAH (mis. KOPI=1 atau #2=1).
+    #[arg(required = true)]
+    items: Vec<String>,
+    /// Cara uang dikembalikan: tunai, transfer, qris, dompet, kartu.
+    #[arg(long, visible_alias = "cara", default_value = "tunai")]
+    method: String,
+    /// Alasan retur.
+    #[arg(long, visible_alias = "alasan", default_value = "")]
+    reason: String,
+    /// Keluaran JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub(crate) fn retur(store: &mut Store, a: ReturArgs, lang: Lang) -> Result<(), CoreError> {
+    let sale = store.find_sale(&a.number)?;
+    let mut lines = Vec::new();
+    for item in &a.items {
+        let (what, qty) = item.rsplit_once('=').unwrap_or((item.as_str(), "1"));
+        let line = match what.strip_prefix('#') {
+            Some(n) => n.trim().parse::<u32>().map_err(|_| SaleError::UnknownLine(0))?,
+            None => {
+                // The first line of that product with something left to return.
+                let product = store.find_product(what)?;
+                let i = sale
+                    .lines
+                    .iter()
+                    .position(|l| l.product == product.id && l.returned < l.qty)
+                    .or_else(|| sale.lines.iter().position(|l| l.product == product.id))
+                    .ok_or(SaleError::UnknownLine(0))?;
+                u32::try_from(i + 1).unwrap_or(u32::MAX)
+            }
+        };
+        lines.push(ReturnLineInput { line, qty: qty.into() });
+    }
+    let method =
+        PaymentMethod::from_code(&a.method).ok_or_else(|| SaleError::BadPayment(a.method.clone()))?;
+    let ret = store
+        .return_sale(sale.id, &ReturnInput { lines, method, account: String::new(), reason: a.reason })?;
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        return json(&mut out, &ret);
+    }
+    let nota = layout(&ret, &store.profile()?, &store.shop_settings()?, 32, lang);
+    writeln!(out, "{}", text(&nota, 32))?;
+    Ok(())
+}
+
 pub(crate) fn rekap(store: &Store, date: &str, as_json: bool, lang: Lang) -> Result<(), CoreError> {
     let day = store.date_or_today(date)?;
     let r = store.daily_recap(day)?;
@@ -137,6 +191,7 @@ pub(crate) fn rekap(store: &Store, date: &str, as_json: bool, lang: Lang) -> Res
     )?;
     writeln!(out, "{:<28} {:>14}", lang.pick("Nota", "Receipts"), r.sales)?;
     writeln!(out, "{:<28} {:>14}", lang.pick("Dibatalkan", "Cancelled"), r.cancelled)?;
+    writeln!(out, "{:<28} {:>14}", lang.pick("Retur", "Returns"), r.returns)?;
     writeln!(out, "{:<28} {:>14}", lang.pick("Total penjualan", "Net sales"), r.total.to_string())?;
     for (method, amount) in &r.by_method {
         writeln!(out, "  {:<26} {:>14}", method, usahaku_core::Money::from_rupiah(*amount).to_string())?;

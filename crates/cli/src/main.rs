@@ -158,6 +158,8 @@ enum Command {
         #[arg(long, visible_alias = "alasan", default_value = "")]
         reason: String,
     },
+    /// Retur: sebagian barang nota dikembalikan, uang dikembalikan, stok kembali.
+    Retur(kasir::ReturArgs),
     /// Pesanan: tambah, daftar, bayar (DP/pelunasan), verifikasi, status.
     Pesanan {
         #[command(subcommand)]
@@ -661,6 +663,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), CoreError> {
             kasir::nota(&open(clock)?, &number, pdf, escpos, &paper, lang)?
         }
         Command::Batal { number, reason } => kasir::batal(&mut open(clock)?, &number, &reason, lang)?,
+        Command::Retur(args) => kasir::retur(&mut open(clock)?, args, lang)?,
         Command::Pesanan { action } => pesanan::pesanan(&mut open(clock)?, action, lang)?,
         Command::Rekap { date, json } => kasir::rekap(&open(clock)?, &date, json, lang)?,
         Command::Qris { action } => kasir::qris(&mut open(clock)?, action, lang)?,

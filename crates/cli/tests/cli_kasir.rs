@@ -186,3 +186,55 @@ fn an_order_with_dp_delivered_and_paid_from_the_command_line() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("tidak bisa mundur"));
 }
+
+/// A partial retur from the command line: the refund by hand, more than is left refused with
+/// nothing written, and the sales report (JSON and XLSX) net of it.
+#[test]
+fn a_partial_return_and_the_sales_report_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = dir.path();
+    ok(h, &["init", "--nama", "Toko Kopi Nusantara", "--pemilik", "Made"]);
+    ok(h, &["produk", "tambah", "--nama", "Kopi Bubuk 250 g", "--sku", "KOPI", "--harga", "15.000"]);
+    ok(h, &["produk", "tambah", "--nama", "Madu Hutan 500 ml", "--sku", "MADU", "--harga", "42.500"]);
+    ok(h, &["stok", "masuk", "KOPI", "10", "10.000", "--juga", "MADU:5:30.000"]);
+    let sale: serde_json::Value = serde_json::from_str(&ok(
+        h,
+        &["jual", "KOPI=2", "MADU", "--diskon", "2.500", "--bayar", "tunai:100.000", "--json"],
+    ))
+    .unwrap();
+    let number = sale["number"].as_str().unwrap().to_owned();
+    // One kopi back: 15.000 − 2.500 × 15.000 / 72.500 (= 517) = 14.483.
+    let ret: serde_json::Value =
+        serde_json::from_str(&ok(h, &["retur", &number, "KOPI=1", "--alasan", "kemasan sobek", "--json"]))
+            .unwrap();
+    assert_eq!((ret["total"].as_i64(), ret["is_return"].as_bool()), (Some(-14_483), Some(true)));
+    let kopi: serde_json::Value =
+        serde_json::from_str(&ok(h, &["produk", "cari", "KOPI", "--json"])).unwrap();
+    assert_eq!(kopi[0]["stock"], 9_000);
+
+    let before = op_count(h);
+    for (args, message) in [
+        (&["retur", &number, "KOPI=2"][..], "dijual 2, sudah diretur 1, sisa 1"),
+        (&["retur", &number, "#3=1"][..], "Baris 3 tidak ada"),
+        (&["batal", &number][..], "sudah diretur"),
+    ] {
+        let o = usahaku(h, args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+    assert_eq!(op_count(h), before, "nothing written");
+
+    let recap: serde_json::Value = serde_json::from_str(&ok(h, &["rekap", "--json"])).unwrap();
+    assert_eq!(
+        (recap["returns"].as_i64(), recap["total"].as_i64(), recap["cash_expected"].as_i64()),
+        (Some(1), Some(70_000 - 14_483), Some(70_000 - 14_483))
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&ok(h, &["laporan", "penjualan", "--json"])).unwrap();
+    assert_eq!(report["total"], 55_517);
+    assert_eq!(report["by_channel"][0]["channel"], "toko");
+    let xlsx = h.join("penjualan.xlsx");
+    ok(h, &["laporan", "penjualan", "--xlsx", xlsx.to_str().unwrap()]);
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+}

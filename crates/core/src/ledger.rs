@@ -282,6 +282,8 @@ code_enum!(
         StockAdjustment = "stock_adjustment",
         /// Penjualan barang (HPP keluar dari persediaan).
         Sale = "sale",
+        /// A retur: sales taken back and refunded.
+        SaleReturn = "sale_return",
     }
 );
 

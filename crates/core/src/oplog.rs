@@ -36,7 +36,8 @@ pub(crate) fn schema_version(kind: EntityKind) -> u16 {
         | EntityKind::PriceRule
         | EntityKind::Sale
         | EntityKind::Order
-        | EntityKind::OrderEvent => 1,
+        | EntityKind::OrderEvent
+        | EntityKind::SaleReturn => 1,
         // Never written here; anything from a newer app is newer than this build.
         EntityKind::Other(_) => 0,
     }
@@ -104,6 +105,7 @@ fn apply(atx: &ApplyTx<'_>) -> Result<()> {
         EntityKind::Sale => sales::apply_sale(atx),
         EntityKind::Order => orders::apply_order(atx),
         EntityKind::OrderEvent => orders::apply_event(atx),
+        EntityKind::SaleReturn => sales::apply_return(atx),
         EntityKind::Other(_) => Ok(()),
     }
 }

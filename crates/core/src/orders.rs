@@ -581,6 +581,7 @@ impl Store {
                 discount: Money::from_rupiah(disc),
                 total: gross.checked_sub(Money::from_rupiah(disc))?,
                 cost: Money::ZERO,
+                returned: Qty::ZERO,
             });
         }
         let key = id.as_bytes().as_slice();
@@ -897,7 +898,13 @@ impl Store {
         if o.status == OrderStatus::Cancelled {
             return Err(OrderError::Cancelled.into());
         }
-        let date = self.today()?.max(o.date);
+        // Never dated before what it cancels (a delivery or payment dated later than today).
+        let last: Option<String> = self
+            .conn
+            .prepare_cached("SELECT MAX(date) FROM order_event WHERE order_id = ?1")?
+            .query_row([id.as_bytes().as_slice()], |r| r.get(0))?;
+        let last = last.and_then(|d| d.parse::<Date>().ok()).unwrap_or(o.date);
+        let date = self.today()?.max(o.date).max(last);
         let mut entries: Vec<Uuid> = Vec::new();
         let mut stmt = self.conn.prepare_cached(
             "SELECT entry_id FROM order_event WHERE order_id = ?1 AND entry_id IS NOT NULL ORDER BY hlc DESC",

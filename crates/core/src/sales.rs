@@ -9,7 +9,7 @@ use crate::error::{Lang, Result};
 use crate::ledger::{AccountRole, EntryKind, NewEntry, NewLine};
 use crate::money::{AmountError, Money, Qty};
 use crate::oplog::{ApplyTx, Change, uuid_col};
-use crate::stock::{Batch, MovementKind, value_at};
+use crate::stock::{Batch, MovementKind, mul_div, value_at};
 use crate::store::Store;
 use jiff::civil::Date;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -82,6 +82,27 @@ pub enum SaleError {
     /// The nota was cancelled already, or is itself a cancellation.
     #[error("already cancelled")]
     AlreadyCancelled,
+    /// A cancellation or retur nota cannot be returned or cancelled.
+    #[error("not a sale")]
+    NotASale,
+    /// Part of the nota was returned already: the rest is returned, not cancelled.
+    #[error("has returns")]
+    HasReturns,
+    /// No such line on the nota.
+    #[error("unknown line {0}")]
+    UnknownLine(usize),
+    /// More taken back than is left of the line.
+    #[error("return too many")]
+    ReturnTooMany {
+        /// Item.
+        name: String,
+        /// Sold on the nota.
+        sold: Qty,
+        /// Returned before.
+        returned: Qty,
+        /// Asked for now.
+        asked: Qty,
+    },
 }
 
 impl SaleError {
@@ -98,20 +119,32 @@ impl SaleError {
             SaleError::PaymentAccount(_) => "payment_account",
             SaleError::UnknownSale => "unknown_sale",
             SaleError::AlreadyCancelled => "already_cancelled",
+            SaleError::NotASale => "not_a_sale",
+            SaleError::HasReturns => "has_returns",
+            SaleError::UnknownLine(_) => "unknown_line",
+            SaleError::ReturnTooMany { .. } => "return_too_many",
         }
     }
 
     /// The input field the error is about.
     pub fn field(&self) -> Option<&'static str> {
         Some(match self {
-            SaleError::NoLines | SaleError::BadQty(_) => "lines",
+            SaleError::NoLines
+            | SaleError::BadQty(_)
+            | SaleError::UnknownLine(_)
+            | SaleError::ReturnTooMany { .. } => "lines",
             SaleError::BadPrice(_) => "price",
             SaleError::BadDiscount(_) => "discount",
             SaleError::BadPayment(_)
             | SaleError::Underpaid { .. }
             | SaleError::ChangeWithoutCash
             | SaleError::PaymentAccount(_) => "payments",
-            SaleError::UnknownSale | SaleError::AlreadyCancelled => return None,
+            SaleError::UnknownSale
+            | SaleError::AlreadyCancelled
+            | SaleError::NotASale
+            | SaleError::HasReturns => {
+                return None;
+            }
         })
     }
 
@@ -149,6 +182,22 @@ impl SaleError {
             SaleError::UnknownSale => "Receipt not found.".into(),
             SaleError::AlreadyCancelled if id => "Nota ini sudah dibatalkan (atau memang nota pembatalan).".into(),
             SaleError::AlreadyCancelled => "This receipt is cancelled already (or is a cancellation).".into(),
+            SaleError::NotASale if id => "Nota pembatalan atau retur tidak bisa dibatalkan atau diretur lagi.".into(),
+            SaleError::NotASale => "A cancellation or return receipt cannot be cancelled or returned.".into(),
+            SaleError::HasReturns if id => {
+                "Sebagian barang nota ini sudah diretur. Retur sisa barangnya, bukan membatalkan nota.".into()
+            }
+            SaleError::HasReturns => "Part of this receipt was returned already. Return the rest instead of cancelling.".into(),
+            SaleError::UnknownLine(n) if id => format!("Baris {n} tidak ada di nota ini."),
+            SaleError::UnknownLine(n) => format!("Line {n} is not on this receipt."),
+            SaleError::ReturnTooMany { name, sold, returned, asked } if id => format!(
+                "Retur {name} {asked} melebihi yang bisa dikembalikan: dijual {sold}, sudah diretur {returned}, sisa {}.",
+                sold.checked_sub(*returned).unwrap_or(Qty::ZERO)
+            ),
+            SaleError::ReturnTooMany { name, sold, returned, asked } => format!(
+                "Returning {asked} of {name} is more than can be taken back: sold {sold}, returned before {returned}, {} left.",
+                sold.checked_sub(*returned).unwrap_or(Qty::ZERO)
+            ),
         }
     }
 }
@@ -197,6 +246,47 @@ pub struct SaleInput {
     pub note: String,
 }
 
+/// A line taken back, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReturnLineInput {
+    /// The line on the nota, from 1.
+    pub line: u32,
+    /// Jumlah as typed; empty or 0 leaves the line.
+    pub qty: String,
+}
+
+/// A retur, as typed: what comes back and how the money goes back.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReturnInput {
+    /// What comes back.
+    pub lines: Vec<ReturnLineInput>,
+    /// How the refund is paid.
+    pub method: PaymentMethod,
+    /// The account the refund comes out of (id, code or name); empty for the method's usual one.
+    pub account: String,
+    /// Alasan.
+    pub reason: String,
+}
+
+/// A retur worked out and checked, before anything is written.
+struct ReturnPlan {
+    original: Sale,
+    /// The lines taken back (negative quantities).
+    lines: Vec<SaleLine>,
+    /// For each, its line number on the original.
+    origins: Vec<u32>,
+    refund: Money,
+    /// Penjualan taken back (Σ price × quantity).
+    gross_back: Money,
+    /// Line discounts and the nota discount's share, taken back.
+    discount_back: Money,
+    order_share: i64,
+    account: Uuid,
+    reason: String,
+}
+
 /// A line as priced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -225,6 +315,9 @@ pub struct SaleLine {
     /// HPP of the line (zero until posted, and for untracked products).
     #[cfg_attr(feature = "specta", specta(type = i64))]
     pub cost: Money,
+    /// On a sale: how much of the line was taken back by retur notas.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub returned: Qty,
 }
 
 /// A payment as recorded.
@@ -289,6 +382,10 @@ pub struct Sale {
     /// For a cancelled nota: its cancellation.
     #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub cancelled_by: Option<Uuid>,
+    /// A retur nota (with `reverses`: the sale it takes back from).
+    pub is_return: bool,
+    /// For a sale: the numbers of its retur notas.
+    pub returns: Vec<String>,
 }
 
 /// The op payload of a sale. **Frozen** (postcard, by position).
@@ -339,10 +436,42 @@ fn sum(values: impl IntoIterator<Item = Money>) -> Result<Money> {
     Ok(total)
 }
 
+/// The op payload of a retur ([`EntityKind::SaleReturn`]). **Frozen** (postcard, by position).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct ReturnPayload {
+    /// The retur as a nota: negative quantities, the refund as a negative payment, `reverses`
+    /// the sale it takes back from.
+    sale: SalePayload,
+    /// For each line, the line number on that sale it takes back.
+    origins: Vec<u32>,
+}
+
+/// Orders delivered in `?1..=?2` (sign 1), and orders cancelled in it after their delivery
+/// (sign −1), with the delivery's journal entry: a CTE for the sales report.
+const DELIVERED: &str = "delivered AS (
+    SELECT e.order_id, e.date, e.entry_id, 1 AS sign FROM order_event e
+    WHERE e.kind = 'status' AND e.entry_id IS NOT NULL AND e.date BETWEEN ?1 AND ?2
+    UNION ALL
+    SELECT c.order_id, c.date, d.entry_id, -1 FROM order_event c
+    JOIN order_event d ON d.order_id = c.order_id AND d.kind = 'status' AND d.entry_id IS NOT NULL
+    WHERE c.kind = 'cancel' AND c.date BETWEEN ?1 AND ?2)";
+
 /// Writes a sale op's rows (idempotent through the op log).
 pub(crate) fn apply_sale(atx: &ApplyTx<'_>) -> Result<()> {
+    let p: SalePayload =
+        decode_payload(&atx.op().payload).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?;
+    insert_sale(atx, &p, None)
+}
+
+/// Writes a retur op's rows (idempotent through the op log).
+pub(crate) fn apply_return(atx: &ApplyTx<'_>) -> Result<()> {
+    let p: ReturnPayload =
+        decode_payload(&atx.op().payload).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?;
+    insert_sale(atx, &p.sale, Some(&p.origins))
+}
+
+fn insert_sale(atx: &ApplyTx<'_>, p: &SalePayload, origins: Option<&[u32]>) -> Result<()> {
     let op = atx.op();
-    let p: SalePayload = decode_payload(&op.payload).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?;
     let conn = atx.conn();
     let id = op.entity_id.as_bytes().as_slice();
     let (code, year, seq) = split_number(&p.number);
@@ -360,8 +489,8 @@ pub(crate) fn apply_sale(atx: &ApplyTx<'_>) -> Result<()> {
     let n = conn
         .prepare_cached(
             "INSERT INTO sale (id, number, device_code, year, seq, date, hlc, subtotal, discount, total, paid, change,
-                customer, note, entry_id, reverses)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT DO NOTHING",
+                customer, note, entry_id, reverses, is_return)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT DO NOTHING",
         )?
         .execute(params![
             id,
@@ -380,13 +509,14 @@ pub(crate) fn apply_sale(atx: &ApplyTx<'_>) -> Result<()> {
             p.note,
             p.entry.map(|u| u.as_bytes().to_vec()),
             p.reverses.map(|u| u.as_bytes().to_vec()),
+            origins.is_some(),
         ])?;
     if n == 0 {
         return Ok(());
     }
     let mut line = conn.prepare_cached(
-        "INSERT INTO sale_line (sale_id, line_no, product_id, name, qty, unit_price, discount, total, cost)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO sale_line (sale_id, line_no, product_id, name, qty, unit_price, discount, total, cost, origin_line)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for (i, l) in p.lines.iter().enumerate() {
         let gross = Money::from_rupiah(l.unit_price).checked_mul_qty(Qty::from_thousandths(l.qty))?.rupiah();
@@ -399,7 +529,8 @@ pub(crate) fn apply_sale(atx: &ApplyTx<'_>) -> Result<()> {
             l.unit_price,
             l.discount,
             gross.saturating_sub(l.discount),
-            l.cost
+            l.cost,
+            origins.and_then(|o| o.get(i)).map(|n| i64::from(*n)),
         ])?;
     }
     let mut pay = conn.prepare_cached(
@@ -450,6 +581,8 @@ pub struct DailyRecap {
     pub sales: u32,
     /// Cancellations.
     pub cancelled: u32,
+    /// Retur notas.
+    pub returns: u32,
     /// Net sales (after discounts, less cancellations).
     #[cfg_attr(feature = "specta", specta(type = i64))]
     pub total: Money,
@@ -482,9 +615,22 @@ pub struct DaySales {
     /// The day.
     #[cfg_attr(feature = "specta", specta(type = String))]
     pub date: Date,
-    /// Notas (cancellations not counted).
+    /// Notas and orders delivered (cancellations and returns not counted).
     pub sales: u32,
     /// Net total.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub total: Money,
+}
+
+/// Sales of one channel over a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ChannelSales {
+    /// The channel's code (`toko` for the cashier's notas; see [`crate::orders::Channel`]).
+    pub channel: String,
+    /// Notas or orders (cancellations not counted).
+    pub count: u32,
+    /// Net total (orders with their ongkir).
     #[cfg_attr(feature = "specta", specta(type = i64))]
     pub total: Money,
 }
@@ -516,13 +662,18 @@ pub struct SalesReport {
     /// Last day.
     #[cfg_attr(feature = "specta", specta(type = String))]
     pub to: Date,
-    /// Notas.
+    /// Notas and orders delivered.
     pub sales: u32,
-    /// Net total.
+    /// Net total: notas less cancellations and returns, plus orders delivered (with their
+    /// ongkir) less orders cancelled after delivery.
     #[cfg_attr(feature = "specta", specta(type = i64))]
     pub total: Money,
+    /// Orders delivered in the period.
+    pub orders: u32,
     /// Days with sales.
     pub days: Vec<DaySales>,
+    /// Per channel (the cashier's notas are `toko`), biggest first.
+    pub by_channel: Vec<ChannelSales>,
     /// Received per method.
     pub by_method: Vec<(String, i64)>,
     /// Per product, best first.
@@ -536,10 +687,14 @@ impl Store {
     pub fn sales_report(&self, from: Date, to: Date) -> Result<SalesReport> {
         let (lo, hi) = (from.to_string(), to.to_string());
         let mut days = Vec::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT date, COUNT(*) FILTER (WHERE reverses IS NULL), SUM(total) FROM sale
-             WHERE date BETWEEN ?1 AND ?2 GROUP BY date ORDER BY date",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "WITH {DELIVERED}
+             SELECT date, SUM(n), SUM(t) FROM (
+                SELECT date, reverses IS NULL AS n, total AS t FROM sale WHERE date BETWEEN ?1 AND ?2
+                UNION ALL
+                SELECT d.date, d.sign > 0, d.sign * o.total FROM delivered d JOIN customer_order o ON o.id = d.order_id)
+             GROUP BY date ORDER BY date"
+        ))?;
         for r in stmt.query_map([&lo, &hi], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
         })? {
@@ -550,22 +705,63 @@ impl Store {
                 total: Money::from_rupiah(t),
             });
         }
+        // Money in: the notas' payments, and order payments received (a transfer once verified).
         let by_method: Vec<(String, i64)> = self
             .conn
             .prepare_cached(
-                "SELECT p.method, SUM(p.amount) FROM sale_payment p JOIN sale s ON s.id = p.sale_id
-                 WHERE s.date BETWEEN ?1 AND ?2 GROUP BY p.method ORDER BY 2 DESC",
+                "SELECT method, SUM(amount) FROM (
+                    SELECT p.method, p.amount FROM sale_payment p JOIN sale s ON s.id = p.sale_id
+                    WHERE s.date BETWEEN ?1 AND ?2
+                    UNION ALL
+                    SELECT e.method, e.amount FROM order_event e WHERE e.kind = 'payment' AND e.date BETWEEN ?1 AND ?2
+                      AND (NOT e.pending OR EXISTS (SELECT 1 FROM order_event v WHERE v.kind = 'verify' AND v.target = e.id)))
+                 GROUP BY method ORDER BY 2 DESC",
             )?
             .query_map([&lo, &hi], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        let mut by_channel: Vec<ChannelSales> = Vec::new();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "WITH {DELIVERED}
+             SELECT channel, SUM(n), SUM(t) FROM (
+                SELECT 'toko' AS channel, reverses IS NULL AS n, total AS t FROM sale WHERE date BETWEEN ?1 AND ?2
+                UNION ALL
+                SELECT o.channel, d.sign > 0, d.sign * o.total FROM delivered d JOIN customer_order o ON o.id = d.order_id)
+             GROUP BY channel ORDER BY 3 DESC, 1"
+        ))?;
+        for r in stmt.query_map([&lo, &hi], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+        })? {
+            let (channel, n, t) = r?;
+            by_channel.push(ChannelSales {
+                channel,
+                count: u32::try_from(n).unwrap_or(u32::MAX),
+                total: Money::from_rupiah(t),
+            });
+        }
+        let orders: i64 = self
+            .conn
+            .prepare_cached(&format!(
+                "WITH {DELIVERED} SELECT COUNT(*) FILTER (WHERE sign > 0) FROM delivered"
+            ))?
+            .query_row([&lo, &hi], |r| r.get(0))?;
         // One pass over the lines, per product (with its category); categories summed here.
         let mut by_product: Vec<ItemSales> = Vec::new();
         let mut categories: std::collections::HashMap<String, ItemSales> = std::collections::HashMap::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT MAX(l.name), COALESCE(MAX(p.category), ''), SUM(l.qty), SUM(l.total), SUM(l.cost)
-             FROM sale s JOIN sale_line l ON l.sale_id = s.id LEFT JOIN product p ON p.id = l.product_id
-             WHERE s.date BETWEEN ?1 AND ?2 GROUP BY l.product_id",
-        )?;
+        // Order lines at delivery: revenue after the line discount, HPP from the stock that
+        // went out with the delivery.
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "WITH {DELIVERED},
+             lines AS (
+                SELECT l.product_id, l.name, l.qty, l.total, l.cost FROM sale s JOIN sale_line l ON l.sale_id = s.id
+                WHERE s.date BETWEEN ?1 AND ?2
+                UNION ALL
+                SELECT l.product_id, l.name, d.sign * l.qty, d.sign * ((l.qty * l.unit_price + 500) / 1000 - l.discount),
+                       d.sign * COALESCE((SELECT -SUM(m.value) FROM stock_movement m
+                                          WHERE m.entry_id = d.entry_id AND m.product_id = l.product_id AND m.kind = 'sale'), 0)
+                FROM delivered d JOIN order_line l ON l.order_id = d.order_id)
+             SELECT MAX(x.name), COALESCE(MAX(p.category), ''), SUM(x.qty), SUM(x.total), SUM(x.cost)
+             FROM lines x LEFT JOIN product p ON p.id = x.product_id GROUP BY x.product_id"
+        ))?;
         for r in stmt.query_map([&lo, &hi], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -600,7 +796,9 @@ impl Store {
             to,
             sales: days.iter().map(|d| d.sales).sum(),
             total: sum(days.iter().map(|d| d.total))?,
+            orders: u32::try_from(orders).unwrap_or(u32::MAX),
             days,
+            by_channel,
             by_method,
             by_product,
             by_category,
@@ -682,6 +880,7 @@ impl Store {
                 discount,
                 total: gross.checked_sub(discount)?,
                 cost: Money::ZERO,
+                returned: Qty::ZERO,
             });
         }
         let subtotal = sum(lines
@@ -733,6 +932,8 @@ impl Store {
             entry: None,
             reverses: None,
             cancelled_by: None,
+            is_return: false,
+            returns: Vec::new(),
         })
     }
 
@@ -845,8 +1046,14 @@ impl Store {
     /// those before the sale.
     pub fn cancel_sale(&mut self, id: Uuid, reason: &str) -> Result<Sale> {
         let original = self.sale(id)?;
+        if original.is_return {
+            return Err(SaleError::NotASale.into());
+        }
         if original.reverses.is_some() || original.cancelled_by.is_some() {
             return Err(SaleError::AlreadyCancelled.into());
+        }
+        if !original.returns.is_empty() {
+            return Err(SaleError::HasReturns.into());
         }
         let date = self.today()?.max(original.date);
         let entry = original.entry.map(|e| self.entry(e)).transpose()?;
@@ -903,13 +1110,287 @@ impl Store {
         self.sale(result)
     }
 
+    /// Retur: takes back part of a sale. A new nota with the lines taken back (negative), the
+    /// refund paid out, Penjualan, Diskon and HPP reversed in proportion, and the stock back at
+    /// the cost it went out at — all in one transaction. Each line's discount and the nota's
+    /// discount are shared out by what has come back in total, so returning everything, in
+    /// one retur or several, refunds exactly what was paid.
+    pub fn return_sale(&mut self, id: Uuid, input: &ReturnInput) -> Result<Sale> {
+        let plan = self.plan_return(id, input)?;
+        let ReturnPlan {
+            original,
+            lines,
+            origins,
+            refund,
+            gross_back,
+            discount_back,
+            order_share,
+            account,
+            reason,
+        } = plan;
+        // What comes back on the shelf for each line (a paket: its components), at the cost
+        // the sale took it out at.
+        let mut unit_costs: std::collections::HashMap<Uuid, (i64, i64)> = std::collections::HashMap::new();
+        if let Some(e) = original.entry {
+            for (product, q, v) in crate::stock::sold_with(&self.conn, e)? {
+                let t = unit_costs.entry(product).or_default();
+                t.0 += q;
+                t.1 += v;
+            }
+        }
+        let mut backs: Vec<Vec<(Uuid, i64, Option<Money>)>> = Vec::new();
+        for l in &lines {
+            let p = self.product(l.product)?;
+            let q = -l.qty.thousandths();
+            let mut out = Vec::new();
+            let parts: Vec<(Uuid, i64)> = if p.components.is_empty() {
+                if p.tracked { vec![(p.id, q)] } else { Vec::new() }
+            } else {
+                let mut parts = Vec::new();
+                for c in &p.components {
+                    if self.product(c.product)?.tracked {
+                        parts.push((c.product, crate::stock::mul_div(c.qty.thousandths(), q, 1000)));
+                    }
+                }
+                parts
+            };
+            for (product, back) in parts {
+                let cost = unit_costs
+                    .get(&product)
+                    .filter(|(sold, _)| *sold < 0)
+                    .map(|(sold, value)| Money::from_rupiah(mul_div(-value, 1000, -sold)));
+                out.push((product, back, cost));
+            }
+            backs.push(out);
+        }
+        let date = self.today()?.max(original.date);
+        let sales = self.account_by_role(AccountRole::Sales)?.id;
+        let discount_account = self.account_by_role(AccountRole::SalesDiscount)?.id;
+        let cogs = self.account_by_role(AccountRole::Cogs)?.id;
+        let inventory = self.account_by_role(AccountRole::Inventory)?.id;
+        let clock = self.clock.clone();
+        let mut made = Uuid::nil();
+        self.commit_built(|conn| {
+            let number = next_number(conn, date.year())?;
+            let mut costs = Vec::with_capacity(backs.len());
+            for out in &backs {
+                let mut cost = Money::ZERO;
+                for (product, back, unit_cost) in out {
+                    let value = match unit_cost {
+                        Some(c) => mul_div(c.rupiah(), *back, 1000),
+                        None => value_at(conn, *product, date, *back)?.0,
+                    };
+                    cost = cost.checked_add(Money::from_rupiah(value))?;
+                }
+                costs.push(cost);
+            }
+            let cost_back = sum(costs.iter().copied())?;
+            let mut entry_lines = Vec::new();
+            if gross_back > Money::ZERO {
+                entry_lines.push(NewLine::debit(sales, gross_back));
+            }
+            if discount_back > Money::ZERO {
+                entry_lines.push(NewLine::credit(discount_account, discount_back));
+            }
+            if refund > Money::ZERO {
+                entry_lines.push(NewLine::credit(account, refund));
+            }
+            if cost_back > Money::ZERO {
+                entry_lines.push(NewLine::debit(inventory, cost_back));
+                entry_lines.push(NewLine::credit(cogs, cost_back));
+            }
+            let mut b = Batch::new(conn, clock.as_ref(), date, &number);
+            b.entry((entry_lines.len() >= 2).then(|| NewEntry {
+                date,
+                kind: EntryKind::SaleReturn,
+                memo: format!("Retur {} ({number})", original.number),
+                counterparty: (!original.customer.is_empty()).then(|| original.customer.clone()),
+                due_date: None,
+                settles: None,
+                reverses: None,
+                lines: entry_lines,
+            }))?;
+            for out in &backs {
+                for (product, back, unit_cost) in out {
+                    b.movement(*product, MovementKind::Return, *back, *unit_cost, "retur", None);
+                }
+            }
+            let mut ret = original.clone();
+            ret.lines = lines.clone();
+            for (l, c) in ret.lines.iter_mut().zip(&costs) {
+                l.cost = c.checked_neg()?;
+            }
+            ret.order_discount = Money::from_rupiah(-order_share);
+            ret.payments = if refund > Money::ZERO {
+                vec![SalePayment {
+                    method: input.method.code().into(),
+                    account,
+                    amount: refund.checked_neg()?,
+                }]
+            } else {
+                Vec::new()
+            };
+            ret.change = Money::ZERO;
+            ret.note = reason.clone();
+            ret.date = date;
+            made = crate::clock::new_id(b.clock);
+            let payload = ReturnPayload {
+                sale: payload_of(&ret, &number, b.entry, Some(original.id)),
+                origins: origins.clone(),
+            };
+            b.changes.push(Change::Append {
+                entity: EntityKind::SaleReturn,
+                entity_id: made,
+                payload: encode_payload(&payload),
+            });
+            Ok(b.changes)
+        })?;
+        self.sale(made)
+    }
+
+    /// What a retur would take back and refund, without writing anything: the retur screen
+    /// shows it before the cashier confirms.
+    pub fn quote_return(&self, id: Uuid, input: &ReturnInput) -> Result<Sale> {
+        let plan = self.plan_return(id, input)?;
+        let refund = plan.refund.checked_neg()?;
+        Ok(Sale {
+            id: Uuid::nil(),
+            number: String::new(),
+            date: self.today()?.max(plan.original.date),
+            subtotal: plan.gross_back.checked_neg()?,
+            discount: plan.discount_back.checked_neg()?,
+            order_discount: Money::from_rupiah(-plan.order_share),
+            total: refund,
+            payments: if refund < Money::ZERO {
+                vec![SalePayment {
+                    method: input.method.code().into(),
+                    account: plan.account,
+                    amount: refund,
+                }]
+            } else {
+                Vec::new()
+            },
+            paid: refund,
+            change: Money::ZERO,
+            customer: plan.original.customer.clone(),
+            note: plan.reason,
+            entry: None,
+            reverses: Some(plan.original.id),
+            cancelled_by: None,
+            is_return: true,
+            returns: Vec::new(),
+            lines: plan.lines,
+        })
+    }
+
+    fn plan_return(&self, id: Uuid, input: &ReturnInput) -> Result<ReturnPlan> {
+        let original = self.sale(id)?;
+        if original.is_return || original.reverses.is_some() {
+            return Err(SaleError::NotASale.into());
+        }
+        if original.cancelled_by.is_some() {
+            return Err(SaleError::AlreadyCancelled.into());
+        }
+        let mut asked = vec![0i64; original.lines.len()];
+        for l in &input.lines {
+            let q = match Qty::parse(&l.qty) {
+                Err(AmountError::Empty) => continue,
+                Ok(q) if q == Qty::ZERO => continue,
+                Ok(q) if q > Qty::ZERO => q,
+                _ => return Err(SaleError::BadQty(l.qty.trim().to_owned()).into()),
+            };
+            let i = (l.line as usize)
+                .checked_sub(1)
+                .filter(|i| *i < asked.len())
+                .ok_or(SaleError::UnknownLine(l.line as usize))?;
+            asked[i] = asked[i].checked_add(q.thousandths()).ok_or(crate::AmountError::Overflow)?;
+        }
+        if asked.iter().all(|q| *q == 0) {
+            return Err(SaleError::NoLines.into());
+        }
+        for (l, a) in original.lines.iter().zip(&asked) {
+            if *a > 0 && l.returned.thousandths().saturating_add(*a) > l.qty.thousandths() {
+                return Err(SaleError::ReturnTooMany {
+                    name: l.name.clone(),
+                    sold: l.qty,
+                    returned: l.returned,
+                    asked: Qty::from_thousandths(*a),
+                }
+                .into());
+            }
+        }
+        let account = if input.account.trim().is_empty() {
+            self.account_by_role(input.method.default_role())?
+        } else {
+            self.find_account(&input.account)?
+        };
+        if !account.role.is_money() || account.archived {
+            return Err(SaleError::PaymentAccount(account.name).into());
+        }
+        // Discounts by what has come back in total, before and after this retur.
+        let line_discount = |l: &SaleLine, back: i64| mul_div(l.discount.rupiah(), back, l.qty.thousandths());
+        let net_back = |back: &dyn Fn(usize) -> i64| -> Result<i64> {
+            let mut net = 0i64;
+            for (i, l) in original.lines.iter().enumerate() {
+                let gross = l.unit_price.checked_mul_qty(Qty::from_thousandths(back(i)))?.rupiah();
+                net = net.saturating_add(gross - line_discount(l, back(i)));
+            }
+            Ok(net)
+        };
+        let before = |i: usize| original.lines[i].returned.thousandths();
+        let after = |i: usize| original.lines[i].returned.thousandths() + asked[i];
+        let net_all = sum(original.lines.iter().map(|l| l.total))?.rupiah();
+        let share =
+            |net: i64| if net_all > 0 { mul_div(original.order_discount.rupiah(), net, net_all) } else { 0 };
+        let order_share = share(net_back(&after)?) - share(net_back(&before)?);
+        let mut lines = Vec::new();
+        let mut origins = Vec::new();
+        for (i, l) in original.lines.iter().enumerate().filter(|(i, _)| asked[*i] > 0) {
+            let qty = Qty::from_thousandths(asked[i]);
+            let gross = l.unit_price.checked_mul_qty(qty)?;
+            let discount = Money::from_rupiah(line_discount(l, after(i)) - line_discount(l, before(i)));
+            lines.push(SaleLine {
+                product: l.product,
+                name: l.name.clone(),
+                unit: l.unit.clone(),
+                qty: Qty::from_thousandths(-asked[i]),
+                unit_price: l.unit_price,
+                price_source: "retur".into(),
+                discount: discount.checked_neg()?,
+                total: discount.checked_sub(gross)?,
+                cost: Money::ZERO,
+                returned: Qty::ZERO,
+            });
+            origins.push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        let gross_back = sum(lines
+            .iter()
+            .map(|l| l.unit_price.checked_mul_qty(Qty::from_thousandths(-l.qty.thousandths())))
+            .collect::<std::result::Result<Vec<_>, _>>()?)?;
+        let discount_back = sum(lines.iter().map(|l| Money::from_rupiah(-l.discount.rupiah())))?
+            .checked_add(Money::from_rupiah(order_share))?;
+        let refund = gross_back.checked_sub(discount_back)?;
+        let reason: String = input.reason.trim().chars().filter(|c| !c.is_control()).take(200).collect();
+        Ok(ReturnPlan {
+            original,
+            lines,
+            origins,
+            refund,
+            gross_back,
+            discount_back,
+            order_share,
+            account: account.id,
+            reason,
+        })
+    }
+
     /// One nota.
     pub fn sale(&self, id: Uuid) -> Result<Sale> {
         let row = self
             .conn
             .prepare_cached(
                 "SELECT number, date, subtotal, discount, total, paid, change, customer, note, entry_id, reverses,
-                        (SELECT c.id FROM sale c WHERE c.reverses = sale.id LIMIT 1)
+                        (SELECT c.id FROM sale c WHERE c.reverses = sale.id AND NOT c.is_return LIMIT 1), is_return
                  FROM sale WHERE id = ?1",
             )?
             .query_row([id.as_bytes().as_slice()], |r| {
@@ -920,6 +1401,7 @@ impl Store {
                     r.get::<_, String>(7)?,
                     r.get::<_, String>(8)?,
                     [r.get::<_, Option<Vec<u8>>>(9)?, r.get::<_, Option<Vec<u8>>>(10)?, r.get::<_, Option<Vec<u8>>>(11)?],
+                    r.get::<_, bool>(12)?,
                 ))
             })
             .optional()?
@@ -931,11 +1413,14 @@ impl Store {
             customer,
             note,
             [entry, reverses, cancelled],
+            is_return,
         ) = row;
         let opt = |b: Option<Vec<u8>>| b.map(|b| uuid_col(&b)).transpose();
         let mut lines = Vec::new();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT l.product_id, l.name, COALESCE(p.unit, 'pcs'), l.qty, l.unit_price, l.discount, l.total, l.cost
+            "SELECT l.product_id, l.name, COALESCE(p.unit, 'pcs'), l.qty, l.unit_price, l.discount, l.total, l.cost,
+                    (SELECT -COALESCE(SUM(r.qty), 0) FROM sale s JOIN sale_line r ON r.sale_id = s.id
+                     WHERE s.reverses = l.sale_id AND s.is_return AND r.origin_line = l.line_no)
              FROM sale_line l LEFT JOIN product p ON p.id = l.product_id WHERE l.sale_id = ?1 ORDER BY l.line_no",
         )?;
         for r in stmt.query_map([id.as_bytes().as_slice()], |r| {
@@ -949,6 +1434,7 @@ impl Store {
                 discount: Money::from_rupiah(r.get(5)?),
                 total: Money::from_rupiah(r.get(6)?),
                 cost: Money::from_rupiah(r.get(7)?),
+                returned: Qty::from_thousandths(r.get(8)?),
             })
         })? {
             lines.push(r?);
@@ -971,6 +1457,11 @@ impl Store {
         if let Some(cash) = payments.iter_mut().find(|p| p.method == PaymentMethod::Cash.code()) {
             cash.amount = cash.amount.checked_add(Money::from_rupiah(change))?;
         }
+        let returns: Vec<String> = self
+            .conn
+            .prepare_cached("SELECT number FROM sale WHERE reverses = ?1 AND is_return ORDER BY hlc")?
+            .query_map([id.as_bytes().as_slice()], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(Sale {
             id,
             number,
@@ -988,6 +1479,8 @@ impl Store {
             entry: opt(entry)?,
             reverses: opt(reverses)?,
             cancelled_by: opt(cancelled)?,
+            is_return,
+            returns,
         })
     }
 
@@ -1021,14 +1514,16 @@ impl Store {
     /// Rekap harian: notas, totals and money received per method on `date`.
     pub fn daily_recap(&self, date: Date) -> Result<DailyRecap> {
         let day = date.to_string();
-        let (sales, cancelled, total, discount): (i64, i64, i64, i64) = self
+        let (sales, cancelled, returns, total, discount): (i64, i64, i64, i64, i64) = self
             .conn
             .prepare_cached(
-                "SELECT COUNT(*) FILTER (WHERE reverses IS NULL), COUNT(*) FILTER (WHERE reverses IS NOT NULL),
+                "SELECT COUNT(*) FILTER (WHERE reverses IS NULL),
+                        COUNT(*) FILTER (WHERE reverses IS NOT NULL AND NOT is_return),
+                        COUNT(*) FILTER (WHERE is_return),
                         COALESCE(SUM(total), 0), COALESCE(SUM(discount), 0)
                  FROM sale WHERE date = ?1",
             )?
-            .query_row([&day], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            .query_row([&day], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
         let mut by_method: Vec<(String, i64)> = self
             .conn
             .prepare_cached(
@@ -1045,6 +1540,7 @@ impl Store {
             date,
             sales: u32::try_from(sales).unwrap_or(u32::MAX),
             cancelled: u32::try_from(cancelled).unwrap_or(u32::MAX),
+            returns: u32::try_from(returns).unwrap_or(u32::MAX),
             total: Money::from_rupiah(total),
             discount: Money::from_rupiah(discount),
             by_method,

@@ -434,6 +434,17 @@ CREATE INDEX order_event_target ON order_event (target);
 "#,
         seed: None,
     },
+    Migration {
+        name: "sale_returns",
+        sql: r#"
+-- Retur: a nota that takes back part of a sale (refund, stock back). Like a cancellation it
+-- reverses one nota, but a sale may have several; origin_line ties each returned line to the
+-- sold line it takes back.
+ALTER TABLE sale ADD COLUMN is_return INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sale_line ADD COLUMN origin_line INTEGER;
+"#,
+        seed: None,
+    },
 ];
 
 /// This device, as recorded in the store.

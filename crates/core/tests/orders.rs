@@ -157,3 +157,85 @@ fn cancelling_a_delivered_order_restores_the_statements() {
     }
     assert_eq!(s.cancel_order(o.id).unwrap_err().code(), "order_cancelled");
 }
+
+/// The monthly sales report counts delivered orders by channel beside the cashier's notas:
+/// an order cancelled after delivery nets out, an order not delivered is not a sale yet.
+#[test]
+fn the_sales_report_shows_orders_by_channel_beside_the_notas() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    let meja = order(&mut s); // WhatsApp, Rp2.400.000
+    s.add_product(&ProductInput {
+        name: "Kursi Jati".into(),
+        sku: "KURSI".into(),
+        price: "350.000".into(),
+        ..ProductInput::default()
+    })
+    .unwrap();
+    let kursi = |s: &mut Store, channel: &str, qty: &str| {
+        s.add_order(&OrderInput {
+            date: "2026-11-03".into(),
+            channel: channel.into(),
+            customer: "Pak Dedi".into(),
+            lines: vec![SaleLineInput {
+                product: "KURSI".into(),
+                qty: qty.into(),
+                ..SaleLineInput::default()
+            }],
+            shipping: "50.000".into(),
+            ..OrderInput::default()
+        })
+        .unwrap()
+    };
+    let shopee = kursi(&mut s, "shopee", "2"); // 2 × 350.000 + 50.000 ongkir
+    let instagram = kursi(&mut s, "instagram", "1");
+    s.pay_order(meja.id, &pay(PaymentMethod::Cash, "1.000.000", false)).unwrap();
+    let on = |st: OrderStatus, date: &str| StatusInput { date: date.into(), ..to(st) };
+    s.set_order_status(meja.id, &on(OrderStatus::Shipped, "2026-11-05")).unwrap();
+    s.set_order_status(shopee.id, &on(OrderStatus::Shipped, "2026-11-06")).unwrap();
+    s.cancel_order(shopee.id).unwrap();
+    s.set_order_status(instagram.id, &to(OrderStatus::Confirmed)).unwrap();
+    s.record_sale(&usahaku_core::sales::SaleInput {
+        date: "2026-11-07".into(),
+        lines: vec![SaleLineInput { product: "KURSI".into(), qty: "1".into(), ..SaleLineInput::default() }],
+        payments: vec![usahaku_core::sales::SalePaymentInput {
+            method: PaymentMethod::Cash,
+            amount: "350.000".into(),
+            account: String::new(),
+        }],
+        ..usahaku_core::sales::SaleInput::default()
+    })
+    .unwrap();
+
+    let r = s.sales_report(d("2026-11-01"), d("2026-11-30")).unwrap();
+    // 2.400.000 + 750.000 − 750.000 + 350.000.
+    assert_eq!(r.total, rp(2_750_000));
+    assert_eq!((r.sales, r.orders), (3, 2));
+    let channels: Vec<(&str, u32, Money)> =
+        r.by_channel.iter().map(|c| (c.channel.as_str(), c.count, c.total)).collect();
+    assert_eq!(
+        channels,
+        vec![("whatsapp", 1, rp(2_400_000)), ("toko", 1, rp(350_000)), ("shopee", 1, Money::ZERO)]
+    );
+    let products: Vec<(&str, String, Money)> =
+        r.by_product.iter().map(|p| (p.name.as_str(), p.qty.to_string(), p.revenue)).collect();
+    assert_eq!(
+        products,
+        vec![
+            ("Meja Makan Jati 6 Kursi", "1".to_owned(), rp(2_400_000)),
+            ("Kursi Jati", "1".to_owned(), rp(350_000))
+        ]
+    );
+    // Money in: the DP and the nota in cash; the Shopee order was never paid.
+    assert_eq!(r.by_method, vec![("tunai".to_owned(), 1_350_000)]);
+    let days: Vec<(String, Money)> = r.days.iter().map(|d| (d.date.to_string(), d.total)).collect();
+    assert_eq!(
+        days,
+        vec![
+            // The Shopee order was delivered and cancelled the same day.
+            ("2026-11-05".to_owned(), rp(2_400_000)),
+            ("2026-11-06".to_owned(), Money::ZERO),
+            ("2026-11-07".to_owned(), rp(350_000)),
+        ]
+    );
+}

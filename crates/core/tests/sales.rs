@@ -8,7 +8,9 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use usahaku_core::catalog::ProductInput;
 use usahaku_core::ledger::default_account_id;
-use usahaku_core::sales::{PaymentMethod, SaleInput, SaleLineInput, SalePaymentInput};
+use usahaku_core::sales::{
+    PaymentMethod, ReturnInput, ReturnLineInput, SaleInput, SaleLineInput, SalePaymentInput,
+};
 use usahaku_core::stock::{ReceiptInput, ReceiptLineInput};
 use usahaku_core::{BusinessType, Home, Lang, ManualClock, Money, NewBusiness, Qty, Store, Timezone};
 use uuid::Uuid;
@@ -205,6 +207,110 @@ fn cancelling_restores_the_statements_and_the_stock() {
     assert_eq!(s.cancel_sale(sale.id, "").unwrap_err().code(), "already_cancelled");
     assert_eq!(s.cancel_sale(cancel.id, "").unwrap_err().code(), "already_cancelled");
     assert_eq!(s.op_count().unwrap(), ops);
+}
+
+fn retur(lines: &[(u32, &str)]) -> ReturnInput {
+    ReturnInput {
+        lines: lines.iter().map(|(line, qty)| ReturnLineInput { line: *line, qty: (*qty).into() }).collect(),
+        method: PaymentMethod::Cash,
+        account: String::new(),
+        reason: "kemasan sobek".into(),
+    }
+}
+
+/// 2 × Rp15.000 + 1 × Rp42.500, Rp2.500 off the nota, paid Rp100.000 (total Rp70.000). One
+/// kopi comes back, then the rest: each refund by hand, and in the end exactly Rp70.000 back,
+/// the stock as before and the statements as before the sale, on a second device too.
+#[test]
+fn a_partial_return_then_the_rest_refund_exactly_what_was_paid() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(&dir.path().join("a"));
+    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
+    s.link_to_server(&link).unwrap();
+    let kopi = add(&mut s, "Kopi Bubuk 250 g", "KOPI", "15.000", "9.000", "10");
+    let gula = add(&mut s, "Gula Aren 1 kg", "GULA", "42.500", "30.000", "5");
+    let to = d("2026-11-30");
+    let nonzero = |s: &Store| {
+        s.trial_balance(to)
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.debit != Money::ZERO || r.credit != Money::ZERO)
+            .collect::<Vec<_>>()
+    };
+    let tb_before = nonzero(&s);
+    let kas_before = balance(&s, "1-101", "2026-11-30");
+    let sale = s
+        .record_sale(&SaleInput {
+            date: "2026-11-10".into(),
+            lines: vec![line("KOPI", "2"), line("GULA", "1")],
+            discount: "2.500".into(),
+            payments: vec![cash("100.000")],
+            ..SaleInput::default()
+        })
+        .unwrap();
+    assert_eq!((sale.total, sale.change), (rp(70_000), rp(30_000)));
+
+    // One kopi back: Rp15.000 less its share of the nota discount,
+    // 2.500 × 15.000 / 72.500 = 517,24 → Rp517; refund Rp14.483.
+    let first = s.return_sale(sale.id, &retur(&[(1, "1")])).unwrap();
+    assert!(first.is_return);
+    assert_eq!(first.reverses, Some(sale.id));
+    assert_eq!((first.total, first.paid), (rp(-14_483), rp(-14_483)));
+    assert_eq!(balance(&s, "1-101", "2026-11-30"), kas_before.checked_add(rp(70_000 - 14_483)).unwrap());
+    assert_eq!(balance(&s, "4-101", "2026-11-30"), rp(-(72_500 - 15_000)));
+    assert_eq!(balance(&s, "4-102", "2026-11-30"), rp(2_500 - 517));
+    // Stock: 10 − 2 + 1 kopi; HPP of the sale 2 × 9.000 + 30.000, less the 9.000 back.
+    assert_eq!(s.stock_level(kopi).unwrap().qty, Qty::from_units(9).unwrap());
+    assert_eq!(balance(&s, "5-101", "2026-11-30"), rp(48_000 - 9_000));
+    let now = s.sale(sale.id).unwrap();
+    assert_eq!(now.returns, vec![first.number.clone()]);
+    assert_eq!(now.lines[0].returned, Qty::from_units(1).unwrap());
+    let recap = s.daily_recap(first.date).unwrap();
+    assert_eq!(recap.returns, 1);
+
+    // More than is left is refused with the figures, and nothing is written.
+    let ops = s.op_count().unwrap();
+    let err = s.return_sale(sale.id, &retur(&[(1, "2")])).unwrap_err();
+    assert_eq!(err.code(), "return_too_many");
+    assert_eq!(
+        err.message(Lang::Id),
+        "Retur Kopi Bubuk 250 g 2 melebihi yang bisa dikembalikan: dijual 2, sudah diretur 1, sisa 1."
+    );
+    for (input, code) in [
+        (retur(&[(3, "1")]), "unknown_line"),
+        (retur(&[(1, "-1")]), "bad_qty"),
+        (retur(&[(1, "0")]), "no_lines"),
+    ] {
+        assert_eq!(s.return_sale(sale.id, &input).unwrap_err().code(), code);
+    }
+    assert_eq!(s.return_sale(first.id, &retur(&[(1, "1")])).unwrap_err().code(), "not_a_sale");
+    assert_eq!(s.cancel_sale(sale.id, "").unwrap_err().code(), "has_returns");
+    assert_eq!(s.op_count().unwrap(), ops);
+
+    // The rest: Rp57.500 less the remaining discount 2.500 − 517 = Rp1.983 → Rp55.517.
+    let rest = s.return_sale(sale.id, &retur(&[(1, "1"), (2, "1")])).unwrap();
+    assert_eq!(rest.total, rp(-55_517));
+    assert_eq!(14_483 + 55_517, 70_000);
+    assert_eq!(balance(&s, "1-101", "2026-11-30"), kas_before);
+    assert_eq!(s.stock_level(kopi).unwrap().qty, Qty::from_units(10).unwrap());
+    assert_eq!(s.stock_level(gula).unwrap().qty, Qty::from_units(5).unwrap());
+    assert_eq!(nonzero(&s), tb_before);
+    let pl = s.profit_and_loss(d("2026-11-01"), to).unwrap();
+    assert_eq!((pl.revenue, pl.expenses), (Money::ZERO, Money::ZERO));
+    assert_eq!(s.return_sale(sale.id, &retur(&[(2, "1")])).unwrap_err().code(), "return_too_many");
+
+    // A second device that receives the ops has the same books, stock and nota.
+    let device =
+        usahaku_core::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B)), code: "B".into() };
+    let mut b = Home::new(dir.path().join("b"))
+        .join(Arc::new(ManualClock::stepping(1_793_000_100_000, 3)), s.business_id(), &device, &link)
+        .unwrap();
+    for op in s.outbox(10_000).unwrap() {
+        b.apply_remote(&op).unwrap();
+    }
+    assert_eq!(b.trial_balance(to).unwrap(), s.trial_balance(to).unwrap());
+    assert_eq!(b.sale(sale.id).unwrap(), s.sale(sale.id).unwrap());
+    assert_eq!(b.stock_level(gula).unwrap(), s.stock_level(gula).unwrap());
 }
 
 #[test]

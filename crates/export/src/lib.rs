@@ -92,6 +92,10 @@ pub enum ReportKind {
     Notes,
     /// All SAK EMKM statements in one file: Posisi Keuangan, Laba Rugi, Arus Kas, CALK.
     Statements,
+    /// Laporan penjualan: per day, payment method, channel, product and category.
+    Sales,
+    /// Pesanan belum selesai dan sisa tagihan (as of the period's end).
+    OpenOrders,
 }
 
 impl ReportKind {
@@ -105,6 +109,8 @@ impl ReportKind {
             ReportKind::GeneralLedger => "buku-besar",
             ReportKind::Notes => "catatan-atas-laporan-keuangan",
             ReportKind::Statements => "laporan-keuangan",
+            ReportKind::Sales => "laporan-penjualan",
+            ReportKind::OpenOrders => "pesanan-belum-lunas",
         }
     }
 }
@@ -270,8 +276,222 @@ pub fn build(store: &Store, req: &ReportRequest, lang: Lang) -> Result<Document>
                 l(lang, "Laporan Keuangan", "Financial Statements"),
             )
         }
+        ReportKind::Sales => (
+            l(lang, "Laporan Penjualan", "Sales Report"),
+            period_text(lang, from, to),
+            sales(store, from, to, lang)?,
+            l(lang, "Penjualan", "Sales"),
+        ),
+        ReportKind::OpenOrders => (
+            l(lang, "Pesanan Belum Selesai dan Sisa Tagihan", "Open Orders and Unpaid Balances"),
+            as_of_text(lang, to),
+            open_orders(store, to, lang)?,
+            l(lang, "Pesanan", "Orders"),
+        ),
     };
     Ok(Document { business: profile.name, header_lines, title, period, blocks, sheet })
+}
+
+/// A sales channel's name for people.
+pub fn channel_label(code: &str, lang: Lang) -> String {
+    use usahaku_core::orders::Channel;
+    match Channel::from_code(code) {
+        Some(Channel::Shop) => l(lang, "Toko (kasir)", "Shop (cashier)"),
+        Some(Channel::WhatsApp) => "WhatsApp".into(),
+        Some(Channel::Instagram) => "Instagram".into(),
+        Some(Channel::Facebook) => "Facebook".into(),
+        Some(Channel::Tokopedia) => "Tokopedia".into(),
+        Some(Channel::Shopee) => "Shopee".into(),
+        Some(Channel::TikTok) => "TikTok Shop".into(),
+        Some(Channel::Other) => l(lang, "Lainnya", "Other"),
+        None => code.to_owned(),
+    }
+}
+
+fn status_label(status: usahaku_core::orders::OrderStatus, lang: Lang) -> String {
+    use usahaku_core::orders::OrderStatus as S;
+    match status {
+        S::New => l(lang, "Baru", "New"),
+        S::Confirmed => l(lang, "Dikonfirmasi", "Confirmed"),
+        S::InProcess => l(lang, "Diproses", "In progress"),
+        S::Ready => l(lang, "Siap", "Ready"),
+        S::Shipped => l(lang, "Dikirim", "Shipped"),
+        S::Done => l(lang, "Selesai", "Done"),
+        S::Cancelled => l(lang, "Dibatalkan", "Cancelled"),
+    }
+}
+
+fn item_rows(items: &[usahaku_core::sales::ItemSales], lang: Lang, none: &str) -> Result<Vec<Row>> {
+    let mut rows = Vec::new();
+    for i in items {
+        let name = if i.name.is_empty() { l(lang, none, "(none)") } else { i.name.clone() };
+        rows.push(Row {
+            cells: vec![
+                text(name),
+                text(i.qty.to_string()),
+                Cell::Money(i.revenue),
+                Cell::Money(i.cost),
+                Cell::Money(i.revenue.checked_sub(i.cost)?),
+            ],
+            total: false,
+        });
+    }
+    Ok(rows)
+}
+
+fn sales(store: &Store, from: Date, to: Date, lang: Lang) -> Result<Vec<Block>> {
+    let r = store.sales_report(from, to)?;
+    let count = |n: u32| text(n.to_string());
+    let mut blocks = vec![Block::Table {
+        columns: vec![l(lang, "Ringkasan", "Summary"), l(lang, "Jumlah", "Amount")],
+        rows: vec![
+            Row {
+                cells: vec![
+                    text(l(lang, "Transaksi (nota dan pesanan)", "Sales (receipts and orders)")),
+                    count(r.sales),
+                ],
+                total: false,
+            },
+            Row {
+                cells: vec![
+                    text(l(lang, "Di antaranya pesanan terkirim", "Of which orders delivered")),
+                    count(r.orders),
+                ],
+                total: false,
+            },
+            total(l(lang, "Total penjualan bersih", "Net sales"), r.total),
+        ],
+    }];
+    blocks.push(Block::Heading(l(lang, "Per hari", "By day")));
+    let mut rows: Vec<Row> = r
+        .days
+        .iter()
+        .map(|d| Row {
+            cells: vec![text(format_date(d.date)), count(d.sales), Cell::Money(d.total)],
+            total: false,
+        })
+        .collect();
+    rows.push(Row {
+        cells: vec![text(l(lang, "Jumlah", "Total")), count(r.sales), Cell::Money(r.total)],
+        total: true,
+    });
+    blocks.push(Block::Table {
+        columns: vec![l(lang, "Tanggal", "Date"), l(lang, "Transaksi", "Sales"), l(lang, "Total", "Total")],
+        rows,
+    });
+    blocks.push(Block::Heading(l(lang, "Per saluran", "By channel")));
+    blocks.push(Block::Table {
+        columns: vec![
+            l(lang, "Saluran", "Channel"),
+            l(lang, "Transaksi", "Sales"),
+            l(lang, "Total", "Total"),
+        ],
+        rows: r
+            .by_channel
+            .iter()
+            .map(|c| Row {
+                cells: vec![text(channel_label(&c.channel, lang)), count(c.count), Cell::Money(c.total)],
+                total: false,
+            })
+            .collect(),
+    });
+    blocks.push(Block::Heading(l(lang, "Uang diterima per cara bayar", "Money received by payment method")));
+    let mut rows: Vec<Row> =
+        r.by_method.iter().map(|(m, a)| line(nota::method_label(m, lang), Money::from_rupiah(*a))).collect();
+    let received =
+        r.by_method.iter().try_fold(Money::ZERO, |t, (_, a)| t.checked_add(Money::from_rupiah(*a)))?;
+    rows.push(total(l(lang, "Jumlah diterima", "Total received"), received));
+    blocks.push(Block::Table {
+        columns: vec![l(lang, "Cara bayar", "Method"), l(lang, "Diterima", "Received")],
+        rows,
+    });
+    let item_columns = |first: String| {
+        vec![
+            first,
+            l(lang, "Jumlah", "Qty"),
+            l(lang, "Penjualan", "Revenue"),
+            l(lang, "HPP", "COGS"),
+            l(lang, "Laba kotor", "Gross profit"),
+        ]
+    };
+    blocks.push(Block::Heading(l(lang, "Per produk", "By product")));
+    blocks.push(Block::Table {
+        columns: item_columns(l(lang, "Produk", "Product")),
+        rows: item_rows(&r.by_product, lang, "(tanpa nama)")?,
+    });
+    blocks.push(Block::Heading(l(lang, "Per kategori", "By category")));
+    blocks.push(Block::Table {
+        columns: item_columns(l(lang, "Kategori", "Category")),
+        rows: item_rows(&r.by_category, lang, "(tanpa kategori)")?,
+    });
+    blocks.push(Block::Paragraph(l(
+        lang,
+        "Penjualan per produk sesudah diskon baris, sebelum diskon nota dan ongkir. Pesanan dihitung saat dikirim atau diserahkan; pembatalan dan retur mengurangi.",
+        "Revenue per product is after line discounts, before receipt discounts and shipping. Orders count when delivered; cancellations and returns subtract.",
+    )));
+    Ok(blocks)
+}
+
+fn open_orders(store: &Store, as_of: Date, lang: Lang) -> Result<Vec<Block>> {
+    let orders = store.open_orders()?;
+    let mut rows = Vec::new();
+    let (mut total_all, mut paid_all, mut left_all, mut overdue) =
+        (Money::ZERO, Money::ZERO, Money::ZERO, 0u32);
+    for o in &orders {
+        let late = o.due_date.is_some_and(|d| d < as_of) && o.remaining > Money::ZERO;
+        overdue += u32::from(late);
+        let due = o.due_date.map_or_else(|| "-".to_owned(), format_date);
+        rows.push(Row {
+            cells: vec![
+                text(format!("{} · {} ({})", o.number, o.customer, channel_label(&o.channel, lang))),
+                text(if late { format!("{due} !") } else { due }),
+                text(status_label(o.status, lang)),
+                Cell::Money(o.total),
+                Cell::Money(o.paid),
+                Cell::Money(o.remaining),
+            ],
+            total: false,
+        });
+        total_all = total_all.checked_add(o.total)?;
+        paid_all = paid_all.checked_add(o.paid)?;
+        left_all = left_all.checked_add(o.remaining)?;
+    }
+    rows.push(Row {
+        cells: vec![
+            text(format!("{} {}", orders.len(), l(lang, "pesanan", "orders"))),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Money(total_all),
+            Cell::Money(paid_all),
+            Cell::Money(left_all),
+        ],
+        total: true,
+    });
+    Ok(vec![
+        Block::Table {
+            columns: vec![
+                l(lang, "Pesanan", "Order"),
+                l(lang, "Jatuh tempo", "Due"),
+                l(lang, "Status", "Status"),
+                l(lang, "Total", "Total"),
+                l(lang, "Dibayar", "Paid"),
+                l(lang, "Sisa", "Left"),
+            ],
+            rows,
+        },
+        Block::Paragraph(if overdue > 0 {
+            format!(
+                "{overdue} {}",
+                l(
+                    lang,
+                    "pesanan lewat jatuh tempo dengan sisa tagihan (ditandai !).",
+                    "orders past due with money still owed (marked !)."
+                )
+            )
+        } else {
+            l(lang, "Tidak ada pesanan yang lewat jatuh tempo.", "No order is past its due date.")
+        }),
+    ])
 }
 
 fn profit_and_loss(store: &Store, from: Date, to: Date, lang: Lang) -> Result<Vec<Block>> {

@@ -94,7 +94,8 @@ fn two(left: &str, right: &str, width: usize) -> String {
     format!("{l}{}{right}", " ".repeat(pad))
 }
 
-fn method_label(method: &str, lang: Lang) -> String {
+/// A payment method's name for people.
+pub fn method_label(method: &str, lang: Lang) -> String {
     match PaymentMethod::from_code(method) {
         Some(PaymentMethod::Cash) => lang.pick("Tunai", "Cash").into(),
         Some(PaymentMethod::Transfer) => "Transfer".into(),
@@ -131,7 +132,9 @@ pub fn layout(
         );
     }
     push(rule.clone(), Style::Plain);
-    if sale.reverses.is_some() {
+    if sale.is_return {
+        push(lang.pick("RETUR BARANG", "RETURNED GOODS").into(), Style::Bold);
+    } else if sale.reverses.is_some() {
         push(lang.pick("PEMBATALAN NOTA", "CANCELLED RECEIPT").into(), Style::Bold);
     }
     push(two(lang.pick("No. nota", "Receipt"), &sale.number, columns), Style::Plain);
@@ -163,12 +166,20 @@ pub fn layout(
     }
     push(two("TOTAL", &format!("Rp{}", amount(sale.total)), columns), Style::Bold);
     for p in &sale.payments {
-        push(two(&method_label(&p.method, lang), &amount(p.amount), columns), Style::Plain);
+        let label = if sale.is_return {
+            format!("{} ({})", lang.pick("Uang kembali", "Refund"), method_label(&p.method, lang))
+        } else {
+            method_label(&p.method, lang)
+        };
+        push(two(&label, &amount(p.amount), columns), Style::Plain);
     }
     if sale.change != Money::ZERO {
         push(two(lang.pick("Kembali", "Change"), &amount(sale.change), columns), Style::Plain);
     }
     push(rule, Style::Plain);
+    for r in &sale.returns {
+        push(two(lang.pick("Retur", "Return"), r, columns), Style::Plain);
+    }
     if !sale.note.is_empty() {
         for l in wrap(&sale.note, columns) {
             push(l, Style::Plain);

@@ -109,3 +109,67 @@ fn nota_pdfs_render_and_the_text_has_the_figures() {
         "{message}"
     );
 }
+
+/// A retur nota says what came back and the refund; the sales report files (PDF and XLSX)
+/// show the sale net of it, and the open-orders file lists what is still owed.
+#[test]
+fn a_return_nota_and_the_sales_report_files() {
+    use calamine::{Data, Reader, Xlsx};
+    use usahaku_core::sales::{ReturnInput, ReturnLineInput};
+    use usahaku_export::{ReportKind, ReportRequest, build, to_pdf, to_xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, sale) = shop_with_a_sale(&dir.path().join("data"));
+    // One kopi back: Rp15.000 less 2.500 × 15.000 / 72.500 = Rp517 of the nota discount.
+    let ret = s
+        .return_sale(
+            sale.id,
+            &ReturnInput {
+                lines: vec![ReturnLineInput { line: 1, qty: "1".into() }],
+                method: PaymentMethod::Cash,
+                account: String::new(),
+                reason: "Kemasan sobek".into(),
+            },
+        )
+        .unwrap();
+    let (profile, settings) = (s.profile().unwrap(), s.shop_settings().unwrap());
+    let message = text(&layout(&ret, &profile, &settings, 32, Lang::Id), 32);
+    for expected in ["RETUR BARANG", "Uang kembali (Tunai)", "-14.483", "Kemasan sobek"] {
+        assert!(message.contains(expected), "{expected:?} not in\n{message}");
+    }
+    let original = text(&layout(&s.sale(sale.id).unwrap(), &profile, &settings, 32, Lang::Id), 32);
+    assert!(original.contains(&ret.number), "{original}");
+
+    let req = ReportRequest {
+        kind: ReportKind::Sales,
+        from: "2026-11-01".parse().unwrap(),
+        to: "2026-11-30".parse().unwrap(),
+        account: None,
+    };
+    let doc = build(&s, &req, Lang::Id).unwrap();
+    let path = dir.path().join("laporan-penjualan.pdf");
+    std::fs::write(&path, to_pdf(&doc, Lang::Id)).unwrap();
+    assert!(common::dark_pixels(&path, 40) > 1_000);
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(to_xlsx(&doc).unwrap())).unwrap();
+    let range = book.worksheet_range("Penjualan").unwrap();
+    let row = |label: &str, col: usize| {
+        range.rows().find(|r| matches!(r.first(), Some(Data::String(t)) if t == label)).and_then(|r| match r
+            .get(col)
+        {
+            Some(Data::Float(f)) => Some(*f),
+            _ => None,
+        })
+    };
+    // 70.000 − 14.483; the kopi line: 2 − 1 sold, 30.000 − 15.000.
+    assert_eq!(row("Total penjualan bersih", 1), Some(55_517.0));
+    assert_eq!(row("Toko (kasir)", 2), Some(55_517.0));
+    assert_eq!(row("Tunai", 1), Some(55_517.0));
+    assert_eq!(row("Kopi Bubuk Kintamani 250 g", 2), Some(15_000.0));
+
+    let req = ReportRequest { kind: ReportKind::OpenOrders, ..req };
+    let doc = build(&s, &req, Lang::Id).unwrap();
+    assert!(
+        doc.blocks
+            .iter()
+            .any(|b| matches!(b, usahaku_export::Block::Paragraph(p) if p.contains("Tidak ada pesanan")))
+    );
+}

@@ -123,6 +123,9 @@ pub enum EntityKind {
     /// Something that happened to an order (status, payment, verification, cancellation):
     /// append-only. Code 11.
     OrderEvent,
+    /// A retur: part of a sale taken back, with the refund and the stock back; append-only.
+    /// Code 12.
+    SaleReturn,
     /// A kind made by a newer app.
     Other(u16),
 }
@@ -142,6 +145,7 @@ impl From<u16> for EntityKind {
             9 => EntityKind::Sale,
             10 => EntityKind::Order,
             11 => EntityKind::OrderEvent,
+            12 => EntityKind::SaleReturn,
             n => EntityKind::Other(n),
         }
     }
@@ -162,6 +166,7 @@ impl From<EntityKind> for u16 {
             EntityKind::Sale => 9,
             EntityKind::Order => 10,
             EntityKind::OrderEvent => 11,
+            EntityKind::SaleReturn => 12,
             EntityKind::Other(n) => n,
         }
     }
@@ -183,6 +188,7 @@ impl EntityKind {
             EntityKind::Sale => "sale".into(),
             EntityKind::Order => "order".into(),
             EntityKind::OrderEvent => "order_event".into(),
+            EntityKind::SaleReturn => "sale_return".into(),
             EntityKind::Other(n) => format!("kind_{n}").into(),
         }
     }
@@ -202,6 +208,7 @@ impl EntityKind {
             "sale" => Some(EntityKind::Sale),
             "order" => Some(EntityKind::Order),
             "order_event" => Some(EntityKind::OrderEvent),
+            "sale_return" => Some(EntityKind::SaleReturn),
             _ => s.strip_prefix("kind_").and_then(|n| n.parse::<u16>().ok()).map(EntityKind::from),
         }
     }

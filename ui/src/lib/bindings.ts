@@ -111,6 +111,15 @@ export const commands = {
 	recordSale: (input: SaleInput) => typedError<Sale, UiError>(__TAURI_INVOKE("record_sale", { input })),
 	/**  Cancels a nota (reverses every posting; stock comes back). */
 	cancelSale: (id: string, reason: string) => typedError<Sale, UiError>(__TAURI_INVOKE("cancel_sale", { id, reason })),
+	/**
+	 *  Retur: part of a nota comes back (refund paid out, postings reversed in proportion, stock
+	 *  back).
+	 */
+	returnSale: (id: string, input: ReturnInput) => typedError<Sale, UiError>(__TAURI_INVOKE("return_sale", { id, input })),
+	/**  What a retur would refund, without writing. */
+	quoteReturn: (id: string, input: ReturnInput) => typedError<Sale, UiError>(__TAURI_INVOKE("quote_return", { id, input })),
+	/**  Laporan penjualan from `from` to `to` (empty: this month so far). */
+	salesReport: (from: string, to: string) => typedError<SalesReport, UiError>(__TAURI_INVOKE("sales_report", { from, to })),
 	/**  Notas of a day (empty: today), newest first. */
 	salesOn: (date: string) => typedError<Sale[], UiError>(__TAURI_INVOKE("sales_on", { date })),
 	/**  Rekap harian (empty: today). */
@@ -454,6 +463,16 @@ export type CashInput = {
 	counterparty: string | null,
 };
 
+/**  Sales of one channel over a period. */
+export type ChannelSales = {
+	/**  The channel's code (`toko` for the cashier's notas; see [`crate::orders::Channel`]). */
+	channel: string,
+	/**  Notas or orders (cancellations not counted). */
+	count: number,
+	/**  Net total (orders with their ongkir). */
+	total: number,
+};
+
 /**  A value that lost to another device's change of the same field. */
 export type Conflict = {
 	/**  Entity kind, e.g. `business_profile`. */
@@ -496,6 +515,8 @@ export type DailyRecap = {
 	sales: number,
 	/**  Cancellations. */
 	cancelled: number,
+	/**  Retur notas. */
+	returns: number,
 	/**  Net sales (after discounts, less cancellations). */
 	total: number,
 	/**  Diskon given. */
@@ -504,6 +525,16 @@ export type DailyRecap = {
 	by_method: ([string, number])[],
 	/**  Cash that should be in the drawer from sales (tunai in, net). */
 	cash_expected: number,
+};
+
+/**  One day of a sales report. */
+export type DaySales = {
+	/**  The day. */
+	date: string,
+	/**  Notas and orders delivered (cancellations and returns not counted). */
+	sales: number,
+	/**  Net total. */
+	total: number,
 };
 
 /**  A utang or piutang with what is still owed. */
@@ -581,7 +612,9 @@ export type EntryKind =
 /**  Penyesuaian stok (rusak, hilang, stok opname). */
 "stock_adjustment" | 
 /**  Penjualan barang (HPP keluar dari persediaan). */
-"sale";
+"sale" | 
+/**  A retur: sales taken back and refunded. */
+"sale_return";
 
 /**  A file format for exported reports. */
 export type ExportFormat = 
@@ -677,6 +710,18 @@ export type ImportResult = {
 	refused: number,
 	/**  Value of opening stock booked. */
 	opening_value: number,
+};
+
+/**  Sales of one product (or category) over a period. */
+export type ItemSales = {
+	/**  Product name, or the category (empty: no category). */
+	name: string,
+	/**  Quantity sold, net of cancellations. */
+	qty: number,
+	/**  Revenue after line discounts. */
+	revenue: number,
+	/**  HPP. */
+	cost: number,
 };
 
 /**
@@ -1239,7 +1284,11 @@ export type ReportKind =
 /**  Catatan atas Laporan Keuangan. */
 "notes" | 
 /**  All SAK EMKM statements in one file: Posisi Keuangan, Laba Rugi, Arus Kas, CALK. */
-"statements";
+"statements" | 
+/**  Laporan penjualan: per day, payment method, channel, product and category. */
+"sales" | 
+/**  Pesanan belum selesai dan sisa tagihan (as of the period's end). */
+"open_orders";
 
 /**  What to export. */
 export type ReportRequest = {
@@ -1251,6 +1300,26 @@ export type ReportRequest = {
 	to: string,
 	/**  The account of a Buku Besar. */
 	account: string | null,
+};
+
+/**  A retur, as typed: what comes back and how the money goes back. */
+export type ReturnInput = {
+	/**  What comes back. */
+	lines: ReturnLineInput[],
+	/**  How the refund is paid. */
+	method: PaymentMethod,
+	/**  The account the refund comes out of (id, code or name); empty for the method's usual one. */
+	account: string,
+	/**  Alasan. */
+	reason: string,
+};
+
+/**  A line taken back, as typed. */
+export type ReturnLineInput = {
+	/**  The line on the nota, from 1. */
+	line: number,
+	/**  Jumlah as typed; empty or 0 leaves the line. */
+	qty: string,
 };
 
 /**
@@ -1290,6 +1359,10 @@ export type Sale = {
 	reverses: string | null,
 	/**  For a cancelled nota: its cancellation. */
 	cancelled_by: string | null,
+	/**  A retur nota (with `reverses`: the sale it takes back from). */
+	is_return: boolean,
+	/**  For a sale: the numbers of its retur notas. */
+	returns: string[],
 };
 
 /**  A sale, as typed at the cashier. */
@@ -1328,6 +1401,8 @@ export type SaleLine = {
 	total: number,
 	/**  HPP of the line (zero until posted, and for untracked products). */
 	cost: number,
+	/**  On a sale: how much of the line was taken back by retur notas. */
+	returned: number,
 };
 
 /**  A line of a sale, as typed. */
@@ -1360,6 +1435,33 @@ export type SalePaymentInput = {
 	amount: string,
 	/**  The account (id, code or name); empty for the method's usual one. */
 	account: string,
+};
+
+/**  Laporan transaksi for a period (a month): per day, per method, per product, per category. */
+export type SalesReport = {
+	/**  First day. */
+	from: string,
+	/**  Last day. */
+	to: string,
+	/**  Notas and orders delivered. */
+	sales: number,
+	/**
+	 *  Net total: notas less cancellations and returns, plus orders delivered (with their
+	 *  ongkir) less orders cancelled after delivery.
+	 */
+	total: number,
+	/**  Orders delivered in the period. */
+	orders: number,
+	/**  Days with sales. */
+	days: DaySales[],
+	/**  Per channel (the cashier's notas are `toko`), biggest first. */
+	by_channel: ChannelSales[],
+	/**  Received per method. */
+	by_method: ([string, number])[],
+	/**  Per product, best first. */
+	by_product: ItemSales[],
+	/**  Per category, best first. */
+	by_category: ItemSales[],
 };
 
 /**  What the nota and the cashier's QRIS show, set by the owner. */
