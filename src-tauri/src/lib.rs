@@ -260,6 +260,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             pesanan::add_order,
             pesanan::order,
             pesanan::open_orders,
+            pesanan::order_pdf,
+            pesanan::order_message,
             pesanan::pay_order,
             pesanan::verify_order_payment,
             pesanan::set_order_status,

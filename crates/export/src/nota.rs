@@ -106,17 +106,10 @@ pub fn method_label(method: &str, lang: Lang) -> String {
     }
 }
 
-/// The nota as lines of `columns` characters.
-pub fn layout(
-    sale: &Sale,
-    profile: &Profile,
-    settings: &ShopSettings,
-    columns: usize,
-    lang: Lang,
-) -> Vec<NotaLine> {
+/// The business name, address and phone, and a rule.
+fn header(profile: &Profile, columns: usize, lang: Lang) -> Vec<NotaLine> {
     let mut out = Vec::new();
     let mut push = |text: String, style: Style| out.push(NotaLine { text, style });
-    let rule = "-".repeat(columns);
     for l in wrap(&profile.name.to_uppercase(), columns) {
         push(l, Style::Title);
     }
@@ -131,7 +124,113 @@ pub fn layout(
             Style::Center,
         );
     }
-    push(rule.clone(), Style::Plain);
+    push("-".repeat(columns), Style::Plain);
+    out
+}
+
+fn item_lines(lines: &[usahaku_core::sales::SaleLine], columns: usize, lang: Lang, out: &mut Vec<NotaLine>) {
+    let mut push = |text: String, style: Style| out.push(NotaLine { text, style });
+    for l in lines {
+        for w in wrap(&l.name, columns) {
+            push(w, Style::Plain);
+        }
+        let qty = format!("  {} {} x {}", l.qty, l.unit, amount(l.unit_price));
+        let gross = l.total.checked_add(l.discount).unwrap_or(l.total);
+        push(two(&qty, &amount(gross), columns), Style::Plain);
+        if l.discount != Money::ZERO {
+            let d = l.discount.checked_neg().unwrap_or(l.discount);
+            push(two(&format!("  {}", lang.pick("Diskon", "Discount")), &amount(d), columns), Style::Plain);
+        }
+    }
+}
+
+/// The faktur of an order (pesanan) as lines of `columns` characters: what was ordered, the
+/// DP and payments so far, and what is still to pay.
+pub fn order_layout(
+    order: &usahaku_core::orders::Order,
+    profile: &Profile,
+    settings: &ShopSettings,
+    columns: usize,
+    lang: Lang,
+) -> Vec<NotaLine> {
+    let mut out = header(profile, columns, lang);
+    let rule = "-".repeat(columns);
+    let push = |out: &mut Vec<NotaLine>, text: String, style: Style| out.push(NotaLine { text, style });
+    push(&mut out, lang.pick("FAKTUR PESANAN", "ORDER INVOICE").into(), Style::Bold);
+    push(&mut out, two(lang.pick("No. pesanan", "Order"), &order.number, columns), Style::Plain);
+    push(
+        &mut out,
+        two(lang.pick("Tanggal", "Date"), &usahaku_core::profile::format_date(order.date), columns),
+        Style::Plain,
+    );
+    if let Some(due) = order.due_date {
+        push(
+            &mut out,
+            two(lang.pick("Jatuh tempo", "Due"), &usahaku_core::profile::format_date(due), columns),
+            Style::Plain,
+        );
+    }
+    push(&mut out, two(lang.pick("Pelanggan", "Customer"), &order.customer, columns), Style::Plain);
+    if !order.phone.is_empty() {
+        push(&mut out, two("", &usahaku_core::profile::format_phone(&order.phone), columns), Style::Plain);
+    }
+    for l in wrap(&order.address, columns) {
+        push(&mut out, l, Style::Plain);
+    }
+    push(&mut out, rule.clone(), Style::Plain);
+    item_lines(&order.lines, columns, lang, &mut out);
+    push(&mut out, rule.clone(), Style::Plain);
+    push(&mut out, two("Subtotal", &amount(order.subtotal), columns), Style::Plain);
+    if order.discount != Money::ZERO {
+        let d = order.discount.checked_neg().unwrap_or(order.discount);
+        push(&mut out, two(lang.pick("Total diskon", "Total discount"), &amount(d), columns), Style::Plain);
+    }
+    if order.shipping != Money::ZERO {
+        push(&mut out, two(lang.pick("Ongkir", "Shipping"), &amount(order.shipping), columns), Style::Plain);
+    }
+    push(&mut out, two("TOTAL", &format!("Rp{}", amount(order.total)), columns), Style::Bold);
+    push(&mut out, two(lang.pick("Sudah dibayar", "Paid"), &amount(order.paid), columns), Style::Plain);
+    if order.pending != Money::ZERO {
+        push(
+            &mut out,
+            two(lang.pick("Menunggu verifikasi", "Awaiting check"), &amount(order.pending), columns),
+            Style::Plain,
+        );
+    }
+    let left = if order.remaining > Money::ZERO {
+        format!("Rp{}", amount(order.remaining))
+    } else {
+        lang.pick("LUNAS", "PAID").to_owned()
+    };
+    push(&mut out, two(lang.pick("SISA", "TO PAY"), &left, columns), Style::Bold);
+    if !order.courier.is_empty() || !order.tracking.is_empty() {
+        push(&mut out, rule.clone(), Style::Plain);
+        let via = format!("{} {}", order.courier, order.tracking);
+        push(&mut out, two(lang.pick("Kurir/resi", "Courier"), via.trim(), columns), Style::Plain);
+    }
+    push(&mut out, rule, Style::Plain);
+    if !order.note.is_empty() {
+        for l in wrap(&order.note, columns) {
+            push(&mut out, l, Style::Plain);
+        }
+    }
+    for l in wrap(&settings.receipt_footer, columns) {
+        push(&mut out, l, Style::Center);
+    }
+    out
+}
+
+/// The nota as lines of `columns` characters.
+pub fn layout(
+    sale: &Sale,
+    profile: &Profile,
+    settings: &ShopSettings,
+    columns: usize,
+    lang: Lang,
+) -> Vec<NotaLine> {
+    let mut out = header(profile, columns, lang);
+    let mut push = |text: String, style: Style| out.push(NotaLine { text, style });
+    let rule = "-".repeat(columns);
     if sale.is_return {
         push(lang.pick("RETUR BARANG", "RETURNED GOODS").into(), Style::Bold);
     } else if sale.reverses.is_some() {
@@ -146,18 +245,8 @@ pub fn layout(
         push(two(lang.pick("Pelanggan", "Customer"), &sale.customer, columns), Style::Plain);
     }
     push(rule.clone(), Style::Plain);
-    for l in &sale.lines {
-        for w in wrap(&l.name, columns) {
-            push(w, Style::Plain);
-        }
-        let qty = format!("  {} {} x {}", l.qty, l.unit, amount(l.unit_price));
-        let gross = l.total.checked_add(l.discount).unwrap_or(l.total);
-        push(two(&qty, &amount(gross), columns), Style::Plain);
-        if l.discount != Money::ZERO {
-            let d = l.discount.checked_neg().unwrap_or(l.discount);
-            push(two(&format!("  {}", lang.pick("Diskon", "Discount")), &amount(d), columns), Style::Plain);
-        }
-    }
+    item_lines(&sale.lines, columns, lang, &mut out);
+    let mut push = |text: String, style: Style| out.push(NotaLine { text, style });
     push(rule.clone(), Style::Plain);
     push(two("Subtotal", &amount(sale.subtotal), columns), Style::Plain);
     if sale.discount != Money::ZERO {

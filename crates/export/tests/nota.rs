@@ -173,3 +173,50 @@ fn a_return_nota_and_the_sales_report_files() {
             .any(|b| matches!(b, usahaku_export::Block::Paragraph(p) if p.contains("Tidak ada pesanan")))
     );
 }
+
+/// An order's faktur: items, ongkir, the DP paid and what is left, then LUNAS once paid.
+#[test]
+fn an_order_faktur_shows_the_dp_and_what_is_left() {
+    use usahaku_core::orders::{OrderInput, OrderPaymentInput};
+    use usahaku_export::nota::order_layout;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, _) = shop_with_a_sale(&dir.path().join("data"));
+    let o = s
+        .add_order(&OrderInput {
+            date: "2026-11-12".into(),
+            channel: "whatsapp".into(),
+            customer: "Bu Rina".into(),
+            phone: "0812-1111-2222".into(),
+            address: "Jl. Kenanga 5, Jepara".into(),
+            lines: vec![SaleLineInput {
+                product: "MADU".into(),
+                qty: "4".into(),
+                ..SaleLineInput::default()
+            }],
+            shipping: "20.000".into(),
+            due_date: "2026-11-20".into(),
+            ..OrderInput::default()
+        })
+        .unwrap();
+    let pay = |amount: &str| OrderPaymentInput {
+        method: PaymentMethod::Cash,
+        amount: amount.into(),
+        account: String::new(),
+        pending: false,
+        date: String::new(),
+    };
+    // 4 × 42.500 + 20.000 = 190.000; DP 100.000 → 90.000 left.
+    let o = s.pay_order(o.id, &pay("100.000")).unwrap();
+    let (profile, settings) = (s.profile().unwrap(), s.shop_settings().unwrap());
+    let faktur = text(&order_layout(&o, &profile, &settings, 32, Lang::Id), 32);
+    for expected in ["FAKTUR PESANAN", &o.number, "Ongkir", "Rp190.000", "100.000", "Rp90.000", "Bu Rina"] {
+        assert!(faktur.contains(expected), "{expected:?} not in\n{faktur}");
+    }
+    let lines = order_layout(&o, &profile, &settings, Paper::A5.columns(), Lang::Id);
+    let path = dir.path().join("faktur.pdf");
+    std::fs::write(&path, pdf(&lines, Paper::A5, &o.number)).unwrap();
+    assert!(common::dark_pixels(&path, 100) > 1_000);
+    let o = s.pay_order(o.id, &pay("90.000")).unwrap();
+    let faktur = text(&order_layout(&o, &profile, &settings, 32, Lang::Id), 32);
+    assert!(faktur.contains("LUNAS"), "{faktur}");
+}

@@ -146,6 +146,13 @@ export const commands = {
 	order: (order: string) => typedError<Order, UiError>(__TAURI_INVOKE("order", { order })),
 	/**  Orders not done or still owing, by due date. */
 	openOrders: () => typedError<Order[], UiError>(__TAURI_INVOKE("open_orders")),
+	/**
+	 *  Writes an order's faktur (items, DP and payments, what is left to pay) as PDF (58 mm, 80 mm
+	 *  or A5) to the export folder; returns the path.
+	 */
+	orderPdf: (order: string, paper: Paper) => typedError<string, UiError>(__TAURI_INVOKE("order_pdf", { order, paper })),
+	/**  An order's faktur as a WhatsApp message to the order's phone (no link without one). */
+	orderMessage: (order: string) => typedError<NotaMessage, UiError>(__TAURI_INVOKE("order_message", { order })),
 	/**  A payment (DP or pelunasan) on an order. */
 	payOrder: (order: string, input: OrderPaymentInput) => typedError<Order, UiError>(__TAURI_INVOKE("pay_order", { order, input })),
 	/**  Marks the transfer waiting for verification as received. */
