@@ -18,7 +18,9 @@ import {
   isDraftEmpty,
   isQtyValid,
   MAX_HELD,
+  hasReturns,
   methodKey,
+  NOTA_STATUS_KEYS,
   notaStatus,
   payAmount,
   phoneLike,
@@ -233,6 +235,19 @@ describe("labels", () => {
     expect(canCancel({ reverses: null, cancelled_by: null })).toBe(true);
     expect(canCancel({ reverses: null, cancelled_by: "c1" })).toBe(false);
     expect(canCancel({ reverses: "s1", cancelled_by: null })).toBe(false);
+  });
+
+  it("tells a retur nota apart, and keeps a nota with returns from being cancelled", () => {
+    expect(notaStatus({ reverses: "s1", cancelled_by: null, is_return: true })).toBe("return");
+    expect(notaStatus({ reverses: "s1", cancelled_by: null, is_return: false })).toBe("cancellation");
+    expect(notaStatus({ reverses: null, cancelled_by: null, is_return: false })).toBe("done");
+    expect(NOTA_STATUS_KEYS.return).toBe("kasir.status.return");
+    expect(hasReturns({ returns: [] })).toBe(false);
+    expect(hasReturns({ returns: ["A-2026-000005"] })).toBe(true);
+    expect(canCancel({ reverses: null, cancelled_by: null, is_return: false, returns: [] })).toBe(true);
+    expect(canCancel({ reverses: null, cancelled_by: null, is_return: false, returns: ["A-2026-000005"] })).toBe(false);
+    // A retur nota itself is never cancelled.
+    expect(canCancel({ reverses: "s1", cancelled_by: null, is_return: true, returns: [] })).toBe(false);
   });
 });
 

@@ -329,10 +329,16 @@ export function paymentInputs(lines: readonly PayLine[]): SalePaymentInput[] {
 
 // ---------- Nota status ----------
 
-export type NotaStatus = "done" | "cancelled" | "cancellation";
+export type NotaStatus = "done" | "cancelled" | "cancellation" | "return";
 
-/** A nota as recorded, a nota cancelled later, or a cancellation (pembatalan) itself. */
-export function notaStatus(s: Pick<Sale, "reverses" | "cancelled_by">): NotaStatus {
+type StatusFields = Pick<Sale, "reverses" | "cancelled_by"> & Partial<Pick<Sale, "is_return">>;
+
+/**
+ * A nota as recorded, a nota cancelled later, a cancellation (pembatalan) itself, or a retur
+ * nota (which, like a cancellation, points at the sale it takes back from).
+ */
+export function notaStatus(s: StatusFields): NotaStatus {
+  if (s.is_return) return "return";
   if (s.reverses) return "cancellation";
   return s.cancelled_by ? "cancelled" : "done";
 }
@@ -341,16 +347,22 @@ export const NOTA_STATUS_KEYS: Record<NotaStatus, MessageKey> = {
   done: "kasir.status.done",
   cancelled: "kasir.status.cancelled",
   cancellation: "kasir.status.cancellation",
+  return: "kasir.status.return",
 };
 
 export const NOTA_STATUS_TONE: Record<NotaStatus, string> = {
   done: "tone-success",
   cancelled: "tone-danger",
   cancellation: "tone-neutral",
+  return: "tone-warning",
 };
 
-/** Only a nota as recorded can be cancelled (once). */
-export const canCancel = (s: Pick<Sale, "reverses" | "cancelled_by">): boolean => notaStatus(s) === "done";
+/** A sale with retur notas against it: the rest can be returned, the nota no longer cancelled. */
+export const hasReturns = (s: Partial<Pick<Sale, "returns">>): boolean => (s.returns?.length ?? 0) > 0;
+
+/** Only a nota as recorded can be cancelled (once), and not after part of it was returned. */
+export const canCancel = (s: StatusFields & Partial<Pick<Sale, "returns">>): boolean =>
+  notaStatus(s) === "done" && !hasReturns(s);
 
 // ---------- Rekap harian: the cash drawer ----------
 

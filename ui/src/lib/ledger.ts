@@ -131,6 +131,7 @@ export const ENTRY_KIND_KEYS: Record<EntryKind, MessageKey> = {
   purchase: "entryKind.purchase",
   stock_adjustment: "entryKind.stock_adjustment",
   sale: "entryKind.sale",
+  sale_return: "entryKind.sale_return",
 };
 
 /** A row can be corrected unless it is a correction itself or was corrected already. */

@@ -205,6 +205,7 @@ describe("kartu stok", () => {
     expect(cardKindKey("sale")).toBe("card.kind.sale");
     expect(cardKindKey("adjustment")).toBe("card.kind.adjustment");
     expect(cardKindKey("count")).toBe("card.kind.count");
+    expect(cardKindKey("return")).toBe("card.kind.return");
     expect(cardKindKey("transfer_v9")).toBe("card.kind.other");
     expect(cardReasonKey("adjustment", "rusak")).toBe("adjust.reason.rusak");
     expect(cardReasonKey("adjustment", "aneh")).toBeNull();

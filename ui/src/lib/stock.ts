@@ -203,6 +203,7 @@ const CARD_KIND_KEYS: Record<string, MessageKey> = {
   sale: "card.kind.sale",
   adjustment: "card.kind.adjustment",
   count: "card.kind.count",
+  return: "card.kind.return",
 };
 
 /** What a kartu stok row records; a code from a newer app version reads "Lainnya". */
