@@ -3,6 +3,7 @@
 
 mod books;
 mod kasir;
+mod pelanggan;
 mod pesanan;
 mod products;
 mod stock;
@@ -262,6 +263,19 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             pesanan::open_orders,
             pesanan::order_pdf,
             pesanan::order_message,
+            pelanggan::customers,
+            pelanggan::search_customers,
+            pelanggan::customer_page,
+            pelanggan::add_customer,
+            pelanggan::update_customer,
+            pelanggan::merge_customers,
+            pelanggan::duplicate_customers,
+            pelanggan::segment_counts,
+            pelanggan::crm_settings,
+            pelanggan::set_crm_settings,
+            pelanggan::add_interaction,
+            pelanggan::update_interaction,
+            pelanggan::service_queue,
             pesanan::pay_order,
             pesanan::verify_order_payment,
             pesanan::set_order_status,

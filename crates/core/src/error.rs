@@ -186,6 +186,9 @@ pub enum CoreError {
     /// A sale was refused; nothing was written.
     #[error("sale: {0}")]
     Sale(#[from] crate::sales::SaleError),
+    /// A customer, service record or loyalty action was refused; nothing was written.
+    #[error("crm: {0}")]
+    Crm(#[from] crate::crm::CrmError),
     /// A pricing rule was refused; nothing was written.
     #[error("price rule: {0}")]
     Pricing(#[from] crate::pricing::PricingError),
@@ -221,6 +224,7 @@ impl CoreError {
             CoreError::Pricing(e) => e.code(),
             CoreError::Sale(e) => e.code(),
             CoreError::Order(e) => e.code(),
+            CoreError::Crm(e) => e.code(),
             CoreError::Qris(e) => e.code(),
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
@@ -236,6 +240,7 @@ impl CoreError {
             CoreError::Pricing(e) => e.field(),
             CoreError::Sale(e) => e.field(),
             CoreError::Order(_) => None,
+            CoreError::Crm(e) => e.field(),
             CoreError::Qris(_) => Some("qris"),
             _ => None,
         }
@@ -372,6 +377,7 @@ impl CoreError {
             CoreError::Pricing(e) => e.message(lang),
             CoreError::Sale(e) => e.message(lang),
             CoreError::Order(e) => e.message(lang),
+            CoreError::Crm(e) => e.message(lang),
             CoreError::Qris(e) => e.message(lang),
             CoreError::Db(e) => match lang {
                 Lang::Id => format!("Gagal mengakses basis data ({e})."),

@@ -10,6 +10,7 @@ pub mod budget;
 pub mod catalog;
 pub mod catalog_import;
 pub mod clock;
+pub mod crm;
 pub mod error;
 pub mod home;
 pub mod journal;

@@ -17,7 +17,7 @@
 use crate::clock::{new_id, next_hlc, observe_hlc};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
-use crate::{budget, catalog, ledger, lww, orders, pricing, profile, sales, stock};
+use crate::{budget, catalog, crm, ledger, lww, orders, pricing, profile, sales, stock};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use usahaku_proto::{ActorId, DeviceId, EntityKind, Hlc, LwwPatch, Op, OpId, decode_payload, encode_payload};
 use uuid::Uuid;
@@ -37,7 +37,10 @@ pub(crate) fn schema_version(kind: EntityKind) -> u16 {
         | EntityKind::Sale
         | EntityKind::Order
         | EntityKind::OrderEvent
-        | EntityKind::SaleReturn => 1,
+        | EntityKind::SaleReturn
+        | EntityKind::Customer
+        | EntityKind::Interaction
+        | EntityKind::LoyaltyPoints => 1,
         // Never written here; anything from a newer app is newer than this build.
         EntityKind::Other(_) => 0,
     }
@@ -106,6 +109,9 @@ fn apply(atx: &ApplyTx<'_>) -> Result<()> {
         EntityKind::Order => orders::apply_order(atx),
         EntityKind::OrderEvent => orders::apply_event(atx),
         EntityKind::SaleReturn => sales::apply_return(atx),
+        EntityKind::Customer => lww::apply(atx, &crm::CUSTOMER_SPEC, op.entity_id, &patch()?),
+        EntityKind::Interaction => lww::apply(atx, &crm::INTERACTION_SPEC, op.entity_id, &patch()?),
+        EntityKind::LoyaltyPoints => crm::apply_points(atx),
         EntityKind::Other(_) => Ok(()),
     }
 }

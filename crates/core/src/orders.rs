@@ -196,6 +196,10 @@ pub struct OrderInput {
     pub due_date: String,
     /// Catatan.
     pub note: String,
+    /// A customer from the customer list (id, phone or name); empty for none. Their name,
+    /// phone and address fill the fields left empty.
+    #[serde(default)]
+    pub customer_id: String,
 }
 
 /// An order as it stands.
@@ -254,6 +258,9 @@ pub struct Order {
     pub delivered: bool,
     /// Catatan.
     pub note: String,
+    /// The customer from the customer list.
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub customer_id: Option<Uuid>,
 }
 
 /// A payment on an order, as typed.
@@ -337,8 +344,14 @@ struct EventPayload {
 
 pub(crate) fn apply_order(atx: &ApplyTx<'_>) -> Result<()> {
     let op = atx.op();
-    let p: OrderPayload =
-        decode_payload(&op.payload).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?;
+    let (p, customer) = match decode_payload::<(OrderPayload, Option<Uuid>)>(&op.payload) {
+        Ok(linked) => linked,
+        Err(_) => (
+            decode_payload::<OrderPayload>(&op.payload)
+                .map_err(|e| crate::CoreError::Corrupt(e.to_string()))?,
+            None,
+        ),
+    };
     let conn = atx.conn();
     let id = op.entity_id.as_bytes().as_slice();
     let mut subtotal = 0i64;
@@ -359,12 +372,12 @@ pub(crate) fn apply_order(atx: &ApplyTx<'_>) -> Result<()> {
     let n = conn
         .prepare_cached(
             "INSERT INTO customer_order (id, number, device_code, year, seq, date, channel, customer, phone, address,
-                due_date, note, subtotal, discount, shipping, total, hlc)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT DO NOTHING",
+                due_date, note, subtotal, discount, shipping, total, hlc, customer_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) ON CONFLICT DO NOTHING",
         )?
         .execute(params![
             id, p.number, code, year, seq, p.date, p.channel, p.customer, p.phone, p.address, p.due_date, p.note, subtotal,
-            discount, p.shipping, total, op.hlc.to_sortable()
+            discount, p.shipping, total, op.hlc.to_sortable(), customer.map(|u| u.as_bytes().to_vec())
         ])?;
     if n == 0 {
         return Ok(());
@@ -445,7 +458,16 @@ fn event_change(p: &EventPayload, clock: &dyn crate::Clock) -> Change {
 impl Store {
     /// Takes an order (nothing is posted until money comes in or it is delivered).
     pub fn add_order(&mut self, input: &OrderInput) -> Result<Order> {
-        let customer: String = input.customer.trim().chars().filter(|c| !c.is_control()).take(120).collect();
+        let known = if input.customer_id.trim().is_empty() {
+            None
+        } else {
+            Some(self.find_customer(&input.customer_id)?)
+        };
+        let mut customer: String =
+            input.customer.trim().chars().filter(|c| !c.is_control()).take(120).collect();
+        if let (Some(c), true) = (&known, customer.is_empty()) {
+            customer = c.name.clone();
+        }
         if customer.is_empty() {
             return Err(OrderError::CustomerRequired.into());
         }
@@ -462,6 +484,7 @@ impl Store {
             payments: Vec::new(),
             customer: customer.clone(),
             note: input.note.clone(),
+            ..SaleInput::default()
         })?;
         let shipping = match Money::parse(&input.shipping) {
             Err(crate::AmountError::Empty) => Money::ZERO,
@@ -474,7 +497,7 @@ impl Store {
             Some(crate::ledger::parse_date(&input.due_date)?)
         };
         let phone = if input.phone.trim().is_empty() {
-            String::new()
+            known.as_ref().map(|c| c.phone.clone()).unwrap_or_default()
         } else {
             crate::profile::normalize_phone(&input.phone).map_err(|problem| crate::CoreError::Invalid {
                 field: crate::error::ProfileField::Phone,
@@ -496,7 +519,10 @@ impl Store {
                 channel: channel.code().into(),
                 customer: customer.clone(),
                 phone: phone.clone(),
-                address: input.address.trim().chars().filter(|c| !c.is_control()).take(300).collect(),
+                address: match (&known, input.address.trim()) {
+                    (Some(c), "") => c.address.clone(),
+                    (_, typed) => typed.chars().filter(|c| !c.is_control()).take(300).collect(),
+                },
                 due_date: due_date.map(|d| d.to_string()),
                 lines: quote
                     .lines
@@ -514,7 +540,12 @@ impl Store {
                 note: quote.note.clone(),
             };
             made = crate::clock::new_id(clock.as_ref());
-            Ok(vec![Change::Append { entity: EntityKind::Order, entity_id: made, payload: encode_payload(&payload) }])
+            // A known customer's id follows the frozen fields (older apps ignore it).
+            let bytes = match &known {
+                Some(c) => encode_payload(&(&payload, Some(c.id))),
+                None => encode_payload(&payload),
+            };
+            Ok(vec![Change::Append { entity: EntityKind::Order, entity_id: made, payload: bytes }])
         })?;
         self.order(made)
     }
@@ -642,6 +673,12 @@ impl Store {
             tracking,
             delivered: delivered > 0,
             note,
+            customer_id: self
+                .conn
+                .prepare_cached("SELECT customer_id FROM customer_order WHERE id = ?1")?
+                .query_row([key], |r| r.get::<_, Option<Vec<u8>>>(0))?
+                .map(|b| uuid_col(&b))
+                .transpose()?,
         })
     }
 

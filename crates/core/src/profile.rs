@@ -22,6 +22,7 @@ pub(crate) const SPEC: LwwSpec = LwwSpec {
         "taxpayer_kind",
         "qris",
         "receipt_footer",
+        "crm_settings",
     ],
 };
 

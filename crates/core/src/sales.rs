@@ -244,6 +244,12 @@ pub struct SaleInput {
     pub customer: String,
     /// Catatan.
     pub note: String,
+    /// A customer from the customer list (id, phone or name); empty for none.
+    #[serde(default)]
+    pub customer_id: String,
+    /// Loyalty points the customer redeems as a discount; empty for none.
+    #[serde(default)]
+    pub redeem_points: String,
 }
 
 /// A line taken back, as typed.
@@ -386,6 +392,13 @@ pub struct Sale {
     pub is_return: bool,
     /// For a sale: the numbers of its retur notas.
     pub returns: Vec<String>,
+    /// The customer from the customer list.
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub customer_id: Option<Uuid>,
+    /// Loyalty points earned with this nota (negative on a cancellation or retur).
+    pub points_earned: i64,
+    /// Loyalty points redeemed as a discount on this nota.
+    pub points_redeemed: i64,
 }
 
 /// The op payload of a sale. **Frozen** (postcard, by position).
@@ -444,6 +457,8 @@ struct ReturnPayload {
     sale: SalePayload,
     /// For each line, the line number on that sale it takes back.
     origins: Vec<u32>,
+    /// The sale's customer from the customer list.
+    customer: Option<Uuid>,
 }
 
 /// Orders delivered in `?1..=?2` (sign 1), and orders cancelled in it after their delivery
@@ -458,19 +473,39 @@ const DELIVERED: &str = "delivered AS (
 
 /// Writes a sale op's rows (idempotent through the op log).
 pub(crate) fn apply_sale(atx: &ApplyTx<'_>) -> Result<()> {
-    let p: SalePayload =
-        decode_payload(&atx.op().payload).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?;
-    insert_sale(atx, &p, None)
+    let bytes = &atx.op().payload;
+    // A nota of a known customer carries the customer's id after the frozen fields (older
+    // apps read the nota and ignore it).
+    let (p, customer) = match decode_payload::<(SalePayload, Option<Uuid>)>(bytes) {
+        Ok(linked) => linked,
+        Err(_) => (
+            decode_payload::<SalePayload>(bytes).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?,
+            None,
+        ),
+    };
+    insert_sale(atx, &p, None, customer)
+}
+
+fn encode_sale(p: &SalePayload, customer: Option<Uuid>) -> Vec<u8> {
+    match customer {
+        Some(c) => encode_payload(&(p, Some(c))),
+        None => encode_payload(p),
+    }
 }
 
 /// Writes a retur op's rows (idempotent through the op log).
 pub(crate) fn apply_return(atx: &ApplyTx<'_>) -> Result<()> {
     let p: ReturnPayload =
         decode_payload(&atx.op().payload).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?;
-    insert_sale(atx, &p.sale, Some(&p.origins))
+    insert_sale(atx, &p.sale, Some(&p.origins), p.customer)
 }
 
-fn insert_sale(atx: &ApplyTx<'_>, p: &SalePayload, origins: Option<&[u32]>) -> Result<()> {
+fn insert_sale(
+    atx: &ApplyTx<'_>,
+    p: &SalePayload,
+    origins: Option<&[u32]>,
+    customer: Option<Uuid>,
+) -> Result<()> {
     let op = atx.op();
     let conn = atx.conn();
     let id = op.entity_id.as_bytes().as_slice();
@@ -489,8 +524,8 @@ fn insert_sale(atx: &ApplyTx<'_>, p: &SalePayload, origins: Option<&[u32]>) -> R
     let n = conn
         .prepare_cached(
             "INSERT INTO sale (id, number, device_code, year, seq, date, hlc, subtotal, discount, total, paid, change,
-                customer, note, entry_id, reverses, is_return)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT DO NOTHING",
+                customer, note, entry_id, reverses, is_return, customer_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) ON CONFLICT DO NOTHING",
         )?
         .execute(params![
             id,
@@ -510,6 +545,7 @@ fn insert_sale(atx: &ApplyTx<'_>, p: &SalePayload, origins: Option<&[u32]>) -> R
             p.entry.map(|u| u.as_bytes().to_vec()),
             p.reverses.map(|u| u.as_bytes().to_vec()),
             origins.is_some(),
+            customer.map(|u| u.as_bytes().to_vec()),
         ])?;
     if n == 0 {
         return Ok(());
@@ -888,11 +924,47 @@ impl Store {
             .map(|l| l.unit_price.checked_mul_qty(l.qty))
             .collect::<std::result::Result<Vec<_>, _>>()?)?;
         let after_lines = sum(lines.iter().map(|l| l.total))?;
-        let order_discount = money_or_zero(&input.discount, SaleError::BadDiscount)?;
+        let mut order_discount = money_or_zero(&input.discount, SaleError::BadDiscount)?;
         if order_discount > after_lines {
             return Err(SaleError::BadDiscount(input.discount.trim().to_owned()).into());
         }
+        // A known customer: loyalty points redeemed are a discount on the nota.
+        let known = if input.customer_id.trim().is_empty() {
+            None
+        } else {
+            Some(self.find_customer(&input.customer_id)?)
+        };
+        let loyalty = self.crm_settings()?;
+        let redeem = match input.redeem_points.trim() {
+            "" => 0,
+            t => t
+                .replace('.', "")
+                .parse::<i64>()
+                .ok()
+                .filter(|p| *p >= 0)
+                .ok_or_else(|| crate::crm::CrmError::BadPoints(t.to_owned()))?,
+        };
+        if redeem > 0 {
+            let Some(c) = &known else { return Err(crate::crm::CrmError::LoyaltyOff.into()) };
+            if loyalty.rupiah_per_point == 0 || loyalty.point_value == 0 {
+                return Err(crate::crm::CrmError::LoyaltyOff.into());
+            }
+            let have = self.points_balance(c.id)?;
+            if redeem > have {
+                return Err(crate::crm::CrmError::NotEnoughPoints { have, asked: redeem }.into());
+            }
+            let value =
+                Money::from_rupiah(redeem.checked_mul(loyalty.point_value).ok_or(AmountError::Overflow)?);
+            order_discount = order_discount.checked_add(value)?;
+            if order_discount > after_lines {
+                return Err(crate::crm::CrmError::BadPoints(input.redeem_points.trim().to_owned()).into());
+            }
+        }
         let total = after_lines.checked_sub(order_discount)?;
+        let points_earned = match &known {
+            Some(_) if loyalty.rupiah_per_point > 0 => total.rupiah() / loyalty.rupiah_per_point,
+            _ => 0,
+        };
         let mut payments = Vec::new();
         for pay in &input.payments {
             let amount = match Money::parse(&pay.amount) {
@@ -927,13 +999,19 @@ impl Store {
             payments,
             paid,
             change,
-            customer: input.customer.trim().chars().filter(|c| !c.is_control()).take(120).collect(),
+            customer: match (&known, input.customer.trim()) {
+                (Some(c), "") => c.name.clone(),
+                (_, typed) => typed.chars().filter(|c| !c.is_control()).take(120).collect(),
+            },
             note: input.note.trim().chars().filter(|c| !c.is_control()).take(300).collect(),
             entry: None,
             reverses: None,
             cancelled_by: None,
             is_return: false,
             returns: Vec::new(),
+            customer_id: known.map(|c| c.id),
+            points_earned,
+            points_redeemed: redeem,
         })
     }
 
@@ -1030,8 +1108,22 @@ impl Store {
             b.changes.push(Change::Append {
                 entity: EntityKind::Sale,
                 entity_id: id,
-                payload: encode_payload(&payload),
+                payload: encode_sale(&payload, sale.customer_id),
             });
+            if let Some(customer) = sale.customer_id {
+                for (points, reason) in [(-sale.points_redeemed, "tukar"), (sale.points_earned, "belanja")] {
+                    if points != 0 {
+                        let p = crate::crm::PointsPayload {
+                            customer,
+                            date: sale.date.to_string(),
+                            points,
+                            reason: reason.into(),
+                            sale: Some(id),
+                        };
+                        b.changes.push(crate::crm::points_change(&p, b.clock));
+                    }
+                }
+            }
             sale.id = id;
             sale.number = number;
             sale.entry = b.entry;
@@ -1063,6 +1155,7 @@ impl Store {
             None => Vec::new(),
         };
         let reason: String = reason.trim().chars().filter(|c| !c.is_control()).take(200).collect();
+        let points = self.sale_points(original.id)?;
         let clock = self.clock.clone();
         let mut result = Uuid::nil();
         self.commit_built(|conn| {
@@ -1102,8 +1195,19 @@ impl Store {
             b.changes.push(Change::Append {
                 entity: EntityKind::Sale,
                 entity_id: new_id,
-                payload: encode_payload(&payload),
+                payload: encode_sale(&payload, original.customer_id),
             });
+            // Points earned come off again; points redeemed go back.
+            for (customer, pts) in &points {
+                let p = crate::crm::PointsPayload {
+                    customer: *customer,
+                    date: date.to_string(),
+                    points: -pts,
+                    reason: "batal".into(),
+                    sale: Some(new_id),
+                };
+                b.changes.push(crate::crm::points_change(&p, b.clock));
+            }
             result = new_id;
             Ok(b.changes)
         })?;
@@ -1164,6 +1268,23 @@ impl Store {
             backs.push(out);
         }
         let date = self.today()?.max(original.date);
+        // Points earned on the sale come off in proportion to what has been refunded in all.
+        let earned: i64 = self.sale_points(original.id)?.iter().map(|(_, p)| *p).filter(|p| *p > 0).sum();
+        let points_back = if earned > 0 && original.total > Money::ZERO {
+            let (refunded_before, taken_before): (i64, i64) = self
+                .conn
+                .prepare_cached(
+                    "SELECT COALESCE(-SUM(s.total), 0),
+                            COALESCE(-(SELECT SUM(p.points) FROM loyalty_point p JOIN sale r ON r.id = p.sale_id
+                                       WHERE r.reverses = ?1 AND r.is_return), 0)
+                     FROM sale s WHERE s.reverses = ?1 AND s.is_return",
+                )?
+                .query_row([original.id.as_bytes().as_slice()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let target = mul_div(earned, refunded_before + refund.rupiah(), original.total.rupiah());
+            (target - taken_before).clamp(0, earned - taken_before)
+        } else {
+            0
+        };
         let sales = self.account_by_role(AccountRole::Sales)?.id;
         let discount_account = self.account_by_role(AccountRole::SalesDiscount)?.id;
         let cogs = self.account_by_role(AccountRole::Cogs)?.id;
@@ -1237,12 +1358,23 @@ impl Store {
             let payload = ReturnPayload {
                 sale: payload_of(&ret, &number, b.entry, Some(original.id)),
                 origins: origins.clone(),
+                customer: original.customer_id,
             };
             b.changes.push(Change::Append {
                 entity: EntityKind::SaleReturn,
                 entity_id: made,
                 payload: encode_payload(&payload),
             });
+            if let (Some(customer), true) = (original.customer_id, points_back > 0) {
+                let p = crate::crm::PointsPayload {
+                    customer,
+                    date: date.to_string(),
+                    points: -points_back,
+                    reason: "retur".into(),
+                    sale: Some(made),
+                };
+                b.changes.push(crate::crm::points_change(&p, b.clock));
+            }
             Ok(b.changes)
         })?;
         self.sale(made)
@@ -1279,6 +1411,9 @@ impl Store {
             cancelled_by: None,
             is_return: true,
             returns: Vec::new(),
+            customer_id: plan.original.customer_id,
+            points_earned: 0,
+            points_redeemed: 0,
             lines: plan.lines,
         })
     }
@@ -1384,13 +1519,24 @@ impl Store {
         })
     }
 
+    /// The points movements a nota made: (customer, points).
+    fn sale_points(&self, id: Uuid) -> Result<Vec<(Uuid, i64)>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT customer_id, points FROM loyalty_point WHERE sale_id = ?1")?;
+        let rows = stmt.query_map([id.as_bytes().as_slice()], |r| {
+            Ok((uuid_col(&r.get::<_, Vec<u8>>(0)?)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// One nota.
     pub fn sale(&self, id: Uuid) -> Result<Sale> {
         let row = self
             .conn
             .prepare_cached(
                 "SELECT number, date, subtotal, discount, total, paid, change, customer, note, entry_id, reverses,
-                        (SELECT c.id FROM sale c WHERE c.reverses = sale.id AND NOT c.is_return LIMIT 1), is_return
+                        (SELECT c.id FROM sale c WHERE c.reverses = sale.id AND NOT c.is_return LIMIT 1), is_return,
+                        customer_id
                  FROM sale WHERE id = ?1",
             )?
             .query_row([id.as_bytes().as_slice()], |r| {
@@ -1402,6 +1548,7 @@ impl Store {
                     r.get::<_, String>(8)?,
                     [r.get::<_, Option<Vec<u8>>>(9)?, r.get::<_, Option<Vec<u8>>>(10)?, r.get::<_, Option<Vec<u8>>>(11)?],
                     r.get::<_, bool>(12)?,
+                    r.get::<_, Option<Vec<u8>>>(13)?,
                 ))
             })
             .optional()?
@@ -1414,6 +1561,7 @@ impl Store {
             note,
             [entry, reverses, cancelled],
             is_return,
+            customer_id,
         ) = row;
         let opt = |b: Option<Vec<u8>>| b.map(|b| uuid_col(&b)).transpose();
         let mut lines = Vec::new();
@@ -1457,6 +1605,11 @@ impl Store {
         if let Some(cash) = payments.iter_mut().find(|p| p.method == PaymentMethod::Cash.code()) {
             cash.amount = cash.amount.checked_add(Money::from_rupiah(change))?;
         }
+        let points: Vec<(i64, String)> = self
+            .conn
+            .prepare_cached("SELECT points, reason FROM loyalty_point WHERE sale_id = ?1")?
+            .query_map([id.as_bytes().as_slice()], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         let returns: Vec<String> = self
             .conn
             .prepare_cached("SELECT number FROM sale WHERE reverses = ?1 AND is_return ORDER BY hlc")?
@@ -1481,6 +1634,9 @@ impl Store {
             cancelled_by: opt(cancelled)?,
             is_return,
             returns,
+            customer_id: opt(customer_id)?,
+            points_earned: points.iter().filter(|(_, r)| r != "tukar").map(|(p, _)| p).sum(),
+            points_redeemed: points.iter().filter(|(_, r)| r == "tukar").map(|(p, _)| -p).sum(),
         })
     }
 

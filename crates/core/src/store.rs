@@ -445,6 +445,76 @@ ALTER TABLE sale_line ADD COLUMN origin_line INTEGER;
 "#,
         seed: None,
     },
+    Migration {
+        name: "customers",
+        sql: r#"
+-- Pelanggan: last-writer-wins entities; merged_into (a customer id as text) points a merged
+-- duplicate at the customer it became. A rowid table, for the search index.
+CREATE TABLE customer (
+    id          BLOB PRIMARY KEY,
+    name        TEXT,
+    phone       TEXT,
+    address     TEXT,
+    birthday    TEXT,
+    tags        TEXT,
+    notes       TEXT,
+    source      TEXT,
+    merged_into TEXT,
+    active      INTEGER
+) STRICT;
+CREATE INDEX customer_phone ON customer (phone);
+CREATE INDEX customer_merged ON customer (merged_into);
+CREATE INDEX customer_name ON customer (name COLLATE NOCASE);
+CREATE VIRTUAL TABLE customer_fts USING fts5(
+    name, phone, content = 'customer', content_rowid = 'rowid',
+    tokenize = 'trigram remove_diacritics 1'
+);
+CREATE TRIGGER customer_fts_insert AFTER INSERT ON customer BEGIN
+    INSERT INTO customer_fts (rowid, name, phone) VALUES (new.rowid, new.name, new.phone);
+END;
+CREATE TRIGGER customer_fts_update AFTER UPDATE OF name, phone ON customer BEGIN
+    INSERT INTO customer_fts (customer_fts, rowid, name, phone) VALUES ('delete', old.rowid, old.name, old.phone);
+    INSERT INTO customer_fts (rowid, name, phone) VALUES (new.rowid, new.name, new.phone);
+END;
+-- Inquiries, complaints and feedback: last-writer-wins.
+CREATE TABLE interaction (
+    id             BLOB PRIMARY KEY,
+    customer       TEXT,
+    kind           TEXT,
+    channel        TEXT,
+    subject        TEXT,
+    status         TEXT,
+    response       TEXT,
+    opened_ms      INTEGER,
+    responded_ms   INTEGER,
+    closed_ms      INTEGER,
+    follow_up      TEXT,
+    follow_up_done INTEGER
+) STRICT;
+CREATE INDEX interaction_customer ON interaction (customer);
+CREATE INDEX interaction_status ON interaction (status, follow_up);
+-- Loyalty points: append-only movements; the balance is their sum.
+CREATE TABLE loyalty_point (
+    id          BLOB PRIMARY KEY,
+    customer_id BLOB NOT NULL,
+    date        TEXT NOT NULL,
+    points      INTEGER NOT NULL,
+    reason      TEXT NOT NULL,
+    sale_id     BLOB,
+    hlc         TEXT NOT NULL
+) STRICT;
+CREATE INDEX loyalty_point_customer ON loyalty_point (customer_id);
+CREATE INDEX loyalty_point_sale ON loyalty_point (sale_id);
+-- Sales and orders name their customer.
+ALTER TABLE sale ADD COLUMN customer_id BLOB;
+CREATE INDEX sale_customer ON sale (customer_id, date);
+ALTER TABLE customer_order ADD COLUMN customer_id BLOB;
+CREATE INDEX customer_order_customer ON customer_order (customer_id);
+-- Loyalty and segment settings (JSON), last-writer-wins with the profile.
+ALTER TABLE business_profile ADD COLUMN crm_settings TEXT;
+"#,
+        seed: None,
+    },
 ];
 
 /// This device, as recorded in the store.
@@ -738,7 +808,8 @@ mod tests {
                  DROP TABLE budget; DROP TABLE cash_month; DROP TABLE product_fts; DROP TABLE product;
                  DROP TABLE stock_movement; DROP TABLE product_stock; DROP TABLE supplier; DROP TABLE price_rule;
                  DROP TABLE sale; DROP TABLE sale_line; DROP TABLE sale_payment; DROP TABLE customer_order;
-                 DROP TABLE order_line; DROP TABLE order_event;
+                 DROP TABLE order_line; DROP TABLE order_event; DROP TABLE customer_fts; DROP TABLE customer;
+                 DROP TABLE interaction; DROP TABLE loyalty_point;
                  PRAGMA user_version = 1;",
             )
             .unwrap();
@@ -831,8 +902,10 @@ mod tests {
                  DROP TABLE product; DROP TABLE stock_movement; DROP TABLE product_stock; DROP TABLE supplier;
                  DROP TABLE price_rule; DROP TABLE sale; DROP TABLE sale_line; DROP TABLE sale_payment;
                  DROP TABLE customer_order; DROP TABLE order_line; DROP TABLE order_event;
+                 DROP TABLE customer_fts; DROP TABLE customer; DROP TABLE interaction; DROP TABLE loyalty_point;
                  ALTER TABLE business_profile DROP COLUMN qris;
                  ALTER TABLE business_profile DROP COLUMN receipt_footer;
+                 ALTER TABLE business_profile DROP COLUMN crm_settings;
                  PRAGMA user_version = 5;",
             )
             .unwrap();

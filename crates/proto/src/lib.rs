@@ -126,6 +126,12 @@ pub enum EntityKind {
     /// A retur: part of a sale taken back, with the refund and the stock back; append-only.
     /// Code 12.
     SaleReturn,
+    /// A customer (pelanggan): last-writer-wins per field; a merge sets `merged_into`. Code 13.
+    Customer,
+    /// An inquiry, complaint or feedback of a customer: last-writer-wins per field. Code 14.
+    Interaction,
+    /// A loyalty points movement (earned, redeemed, taken back): append-only. Code 15.
+    LoyaltyPoints,
     /// A kind made by a newer app.
     Other(u16),
 }
@@ -146,6 +152,9 @@ impl From<u16> for EntityKind {
             10 => EntityKind::Order,
             11 => EntityKind::OrderEvent,
             12 => EntityKind::SaleReturn,
+            13 => EntityKind::Customer,
+            14 => EntityKind::Interaction,
+            15 => EntityKind::LoyaltyPoints,
             n => EntityKind::Other(n),
         }
     }
@@ -167,6 +176,9 @@ impl From<EntityKind> for u16 {
             EntityKind::Order => 10,
             EntityKind::OrderEvent => 11,
             EntityKind::SaleReturn => 12,
+            EntityKind::Customer => 13,
+            EntityKind::Interaction => 14,
+            EntityKind::LoyaltyPoints => 15,
             EntityKind::Other(n) => n,
         }
     }
@@ -189,6 +201,9 @@ impl EntityKind {
             EntityKind::Order => "order".into(),
             EntityKind::OrderEvent => "order_event".into(),
             EntityKind::SaleReturn => "sale_return".into(),
+            EntityKind::Customer => "customer".into(),
+            EntityKind::Interaction => "interaction".into(),
+            EntityKind::LoyaltyPoints => "loyalty_points".into(),
             EntityKind::Other(n) => format!("kind_{n}").into(),
         }
     }
@@ -209,6 +224,9 @@ impl EntityKind {
             "order" => Some(EntityKind::Order),
             "order_event" => Some(EntityKind::OrderEvent),
             "sale_return" => Some(EntityKind::SaleReturn),
+            "customer" => Some(EntityKind::Customer),
+            "interaction" => Some(EntityKind::Interaction),
+            "loyalty_points" => Some(EntityKind::LoyaltyPoints),
             _ => s.strip_prefix("kind_").and_then(|n| n.parse::<u16>().ok()).map(EntityKind::from),
         }
     }

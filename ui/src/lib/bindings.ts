@@ -153,6 +153,35 @@ export const commands = {
 	orderPdf: (order: string, paper: Paper) => typedError<string, UiError>(__TAURI_INVOKE("order_pdf", { order, paper })),
 	/**  An order's faktur as a WhatsApp message to the order's phone (no link without one). */
 	orderMessage: (order: string) => typedError<NotaMessage, UiError>(__TAURI_INVOKE("order_message", { order })),
+	/**
+	 *  Customers with their figures: those matching `query` (name or phone), else everyone in
+	 *  `segment` (empty: all), by name; at most 300.
+	 */
+	customers: (query: string, segment: string) => typedError<CustomerSummary[], UiError>(__TAURI_INVOKE("customers", { query, segment })),
+	/**  Customers whose name or phone matches (the cashier's and order's customer picker). */
+	searchCustomers: (query: string) => typedError<Customer[], UiError>(__TAURI_INVOKE("search_customers", { query })),
+	/**  A customer's page (by id, phone or name). */
+	customerPage: (customer: string) => typedError<CustomerPage, UiError>(__TAURI_INVOKE("customer_page", { customer })),
+	/**  Adds a customer. */
+	addCustomer: (input: CustomerInput) => typedError<Customer, UiError>(__TAURI_INVOKE("add_customer", { input })),
+	/**  Changes a customer. */
+	updateCustomer: (customer: string, input: CustomerInput) => typedError<Customer, UiError>(__TAURI_INVOKE("update_customer", { customer, input })),
+	/**  Merges `other` into `keep` (history, orders and points count for `keep`). */
+	mergeCustomers: (keep: string, other: string) => typedError<Customer, UiError>(__TAURI_INVOKE("merge_customers", { keep, other })),
+	/**  Groups of customers sharing a phone number. */
+	duplicateCustomers: () => typedError<Customer[][], UiError>(__TAURI_INVOKE("duplicate_customers")),
+	/**  How many customers are in each segment. */
+	segmentCounts: () => typedError<([Segment, number])[], UiError>(__TAURI_INVOKE("segment_counts")),
+	/**  Loyalty and segment settings. */
+	crmSettings: () => typedError<CrmSettings, UiError>(__TAURI_INVOKE("crm_settings")),
+	/**  Changes the loyalty and segment settings. */
+	setCrmSettings: (settings: CrmSettings) => typedError<CrmSettings, UiError>(__TAURI_INVOKE("set_crm_settings", { settings })),
+	/**  Logs an inquiry, complaint or feedback. */
+	addInteraction: (input: InteractionInput) => typedError<Interaction, UiError>(__TAURI_INVOKE("add_interaction", { input })),
+	/**  Answers and/or moves an inquiry or complaint forward. */
+	updateInteraction: (id: string, status: InteractionStatus, response: string, followUpDone: boolean) => typedError<Interaction, UiError>(__TAURI_INVOKE("update_interaction", { id, status, response, followUpDone })),
+	/**  Open inquiries and complaints and tindak lanjut due today (the "hari ini" list). */
+	serviceQueue: () => typedError<Interaction[], UiError>(__TAURI_INVOKE("service_queue")),
 	/**  A payment (DP or pelunasan) on an order. */
 	payOrder: (order: string, input: OrderPaymentInput) => typedError<Order, UiError>(__TAURI_INVOKE("pay_order", { order, input })),
 	/**  Marks the transfer waiting for verification as received. */
@@ -514,6 +543,98 @@ export type CountLineInput = {
 	counted: string,
 };
 
+/**  Loyalty and segment settings. Loyalty is off until `rupiah_per_point` is above 0. */
+export type CrmSettings = {
+	/**  One point for every this many Rupiah of a nota's total (0: loyalty off). */
+	rupiah_per_point: number,
+	/**  What one point is worth when redeemed, in Rupiah. */
+	point_value: number,
+	/**  Baru: first purchase within this many days. */
+	new_days: number,
+	/**  Berisiko hilang: no purchase for more than this many days. */
+	at_risk_days: number,
+	/**  Tidak aktif: no purchase for more than this many days. */
+	inactive_days: number,
+	/**  Pelanggan setia: at least this many purchases (and bought recently). */
+	loyal_purchases: number,
+};
+
+/**  A customer. */
+export type Customer = {
+	/**  Id. */
+	id: string,
+	/**  Nama. */
+	name: string,
+	/**  `62…` or empty. */
+	phone: string,
+	/**  Alamat. */
+	address: string,
+	/**  Tanggal lahir. */
+	birthday: string | null,
+	/**  Label. */
+	tags: string[],
+	/**  Catatan. */
+	notes: string,
+	/**  Channel code. */
+	source: string,
+	/**  When merged: the customer it was merged into. */
+	merged_into: string | null,
+};
+
+/**  A customer, as typed. */
+export type CustomerInput = {
+	/**  Nama. */
+	name: string,
+	/**  Nomor HP/WA in any usual form (normalised to 62…); empty for none. */
+	phone: string,
+	/**  Alamat (one or more lines). */
+	address: string,
+	/**  Tanggal lahir; empty for none. */
+	birthday: string,
+	/**  Label, separated by commas. */
+	tags: string,
+	/**  Catatan. */
+	notes: string,
+	/**  Where the customer came from (a [`crate::orders::Channel`] code); empty for toko. */
+	source: string,
+};
+
+/**  A customer's page: figures, purchases, service records and points. */
+export type CustomerPage = {
+	/**  Figures. */
+	summary: CustomerSummary,
+	/**  Purchases, newest first. */
+	history: HistoryItem[],
+	/**  Inquiries, complaints and feedback, newest first. */
+	interactions: Interaction[],
+	/**  Points history, newest first. */
+	points: PointMovement[],
+	/**  A WhatsApp link to the customer (empty without a phone). */
+	whatsapp: string,
+};
+
+/**  A customer with figures from their purchases. */
+export type CustomerSummary = {
+	/**  The customer. */
+	customer: Customer,
+	/**  Notas and delivered orders (cancellations not counted). */
+	purchases: number,
+	/**  Net spent (returns and cancellations subtracted). */
+	total: number,
+	/**  Rata-rata belanja. */
+	average: number,
+	/**  First purchase. */
+	first_purchase: string | null,
+	/**  Last purchase. */
+	last_purchase: string | null,
+	/**  What the customer still owes on orders. */
+	open_balance: number,
+	/**  Loyalty points. */
+	points: number,
+	/**  Segment today. */
+	segment: Segment,
+};
+
 /**  Daily totals for closing the cash drawer. */
 export type DailyRecap = {
 	/**  The day. */
@@ -648,6 +769,24 @@ export type GeneralLedger = {
 	truncated: boolean,
 };
 
+/**  One line of a customer's history. */
+export type HistoryItem = {
+	/**  Date. */
+	date: string,
+	/**  nota, retur, batal or pesanan. */
+	kind: string,
+	/**  Nota or order number. */
+	number: string,
+	/**  What was bought (names, shortened). */
+	items: string,
+	/**  Total (negative for a return or cancellation). */
+	total: number,
+	/**  For an order: its status. */
+	status: string,
+	/**  The nota or order id. */
+	id: string,
+};
+
 /**  What a row will do. */
 export type ImportAction = 
 /**  A new product. */
@@ -718,6 +857,57 @@ export type ImportResult = {
 	/**  Value of opening stock booked. */
 	opening_value: number,
 };
+
+/**  An inquiry, complaint or feedback. */
+export type Interaction = {
+	/**  Id. */
+	id: string,
+	/**  The customer. */
+	customer: string,
+	/**  Their name. */
+	customer_name: string,
+	/**  pertanyaan, keluhan or masukan. */
+	kind: string,
+	/**  Channel code. */
+	channel: string,
+	/**  What it is about. */
+	subject: string,
+	/**  baru, diproses or selesai. */
+	status: InteractionStatus,
+	/**  The answer given. */
+	response: string,
+	/**  When it came in (ms since 1970). */
+	opened_ms: number,
+	/**  Minutes from coming in to the first answer (or to being closed). */
+	response_minutes: number | null,
+	/**  Tindak lanjut date. */
+	follow_up: string | null,
+	/**  The tindak lanjut was done. */
+	follow_up_done: boolean,
+};
+
+/**  An inquiry, complaint or feedback, as typed. */
+export type InteractionInput = {
+	/**  The customer (id, phone or name). */
+	customer: string,
+	/**  pertanyaan, keluhan or masukan. */
+	kind: string,
+	/**  A [`crate::orders::Channel`] code; empty for toko. */
+	channel: string,
+	/**  What it is about. */
+	subject: string,
+	/**  Tindak lanjut date; empty for none. */
+	follow_up: string,
+};
+
+/**  Where an inquiry or complaint is. */
+export type InteractionStatus = 
+/**  Baru. */
+"baru" | 
+/**  Diproses. */
+"diproses" | 
+/**  Selesai. */
+"selesai";
 
 /**  Sales of one product (or category) over a period. */
 export type ItemSales = {
@@ -877,6 +1067,8 @@ export type Order = {
 	delivered: boolean,
 	/**  Catatan. */
 	note: string,
+	/**  The customer from the customer list. */
+	customer_id: string | null,
 };
 
 /**  A new order, as typed. */
@@ -901,6 +1093,11 @@ export type OrderInput = {
 	due_date: string,
 	/**  Catatan. */
 	note: string,
+	/**
+	 *  A customer from the customer list (id, phone or name); empty for none. Their name,
+	 *  phone and address fill the fields left empty.
+	 */
+	customer_id?: string,
 };
 
 /**  A payment on an order, as typed. */
@@ -977,6 +1174,18 @@ export type PaymentMethod =
 "dompet" | 
 /**  Kartu debit/kredit (settles to the bank). */
 "kartu";
+
+/**  A loyalty points movement. */
+export type PointMovement = {
+	/**  Date. */
+	date: string,
+	/**  Points (negative when redeemed or taken back). */
+	points: number,
+	/**  belanja, tukar, batal, retur. */
+	reason: string,
+	/**  The nota. */
+	number: string,
+};
 
 /**  PPh Final UMKM for one month. */
 export type PphFinal = {
@@ -1370,6 +1579,12 @@ export type Sale = {
 	is_return: boolean,
 	/**  For a sale: the numbers of its retur notas. */
 	returns: string[],
+	/**  The customer from the customer list. */
+	customer_id: string | null,
+	/**  Loyalty points earned with this nota (negative on a cancellation or retur). */
+	points_earned: number,
+	/**  Loyalty points redeemed as a discount on this nota. */
+	points_redeemed: number,
 };
 
 /**  A sale, as typed at the cashier. */
@@ -1386,6 +1601,10 @@ export type SaleInput = {
 	customer: string,
 	/**  Catatan. */
 	note: string,
+	/**  A customer from the customer list (id, phone or name); empty for none. */
+	customer_id?: string,
+	/**  Loyalty points the customer redeems as a discount; empty for none. */
+	redeem_points?: string,
 };
 
 /**  A line as priced. */
@@ -1470,6 +1689,19 @@ export type SalesReport = {
 	/**  Per category, best first. */
 	by_category: ItemSales[],
 };
+
+/**  A group of customers by their purchases (recency, frequency, money). */
+export type Segment = 
+/**  Pelanggan setia: buys often and recently. */
+"setia" | 
+/**  Baru: first purchase (or added) recently. */
+"baru" | 
+/**  Berisiko hilang: has not bought for a while. */
+"berisiko" | 
+/**  Tidak aktif: has not bought for a long time, or never. */
+"tidak_aktif" | 
+/**  Reguler: everyone else. */
+"reguler";
 
 /**  What the nota and the cashier's QRIS show, set by the owner. */
 export type ShopSettings = {

@@ -24,6 +24,7 @@ const order = (over: Partial<Order>): Order => ({
   tracking: "",
   delivered: false,
   note: "",
+  customer_id: null,
   ...over,
 });
 

@@ -1,0 +1,165 @@
+//! Pelanggan (CRM) commands: each hands off to the core in a line or two.
+
+use crate::{Shell, UiError};
+use usahaku_core::CoreError;
+use usahaku_core::crm::{
+    CrmError, CrmSettings, Customer, CustomerInput, CustomerPage, CustomerSummary, Interaction,
+    InteractionInput, InteractionStatus, Segment,
+};
+
+fn customer_id(s: &usahaku_core::Store, text: &str) -> Result<uuid::Uuid, CoreError> {
+    Ok(s.find_customer(text)?.id)
+}
+
+/// Customers with their figures: those matching `query` (name or phone), else everyone in
+/// `segment` (empty: all), by name; at most 300.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn customers(
+    shell: tauri::State<'_, Shell>,
+    query: String,
+    segment: String,
+) -> Result<Vec<CustomerSummary>, UiError> {
+    shell.with_store(|s| {
+        if !query.trim().is_empty() {
+            return s.search_customers(&query, 50)?.iter().map(|c| s.customer_summary(c.id)).collect();
+        }
+        let segment = match segment.trim() {
+            "" => None,
+            t => Some(Segment::from_code(t).ok_or_else(|| CrmError::UnknownValue(t.to_owned()))?),
+        };
+        Ok(s.customer_list(segment)?.into_iter().take(300).collect())
+    })
+}
+
+/// Customers whose name or phone matches (the cashier's and order's customer picker).
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn search_customers(
+    shell: tauri::State<'_, Shell>,
+    query: String,
+) -> Result<Vec<Customer>, UiError> {
+    shell.with_store(|s| s.search_customers(&query, 12))
+}
+
+/// A customer's page (by id, phone or name).
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn customer_page(
+    shell: tauri::State<'_, Shell>,
+    customer: String,
+) -> Result<CustomerPage, UiError> {
+    shell.with_store(|s| {
+        let id = customer_id(s, &customer)?;
+        s.customer_page(id)
+    })
+}
+
+/// Adds a customer.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn add_customer(
+    shell: tauri::State<'_, Shell>,
+    input: CustomerInput,
+) -> Result<Customer, UiError> {
+    shell.with_store(|s| s.add_customer(&input))
+}
+
+/// Changes a customer.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn update_customer(
+    shell: tauri::State<'_, Shell>,
+    customer: String,
+    input: CustomerInput,
+) -> Result<Customer, UiError> {
+    shell.with_store(|s| {
+        let id = customer_id(s, &customer)?;
+        s.update_customer(id, &input)
+    })
+}
+
+/// Merges `other` into `keep` (history, orders and points count for `keep`).
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn merge_customers(
+    shell: tauri::State<'_, Shell>,
+    keep: String,
+    other: String,
+) -> Result<Customer, UiError> {
+    shell.with_store(|s| {
+        let keep = customer_id(s, &keep)?;
+        let other =
+            uuid::Uuid::parse_str(other.trim()).map_err(|_| CrmError::UnknownCustomer(other.clone()))?;
+        s.merge_customers(keep, other)
+    })
+}
+
+/// Groups of customers sharing a phone number.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn duplicate_customers(
+    shell: tauri::State<'_, Shell>,
+) -> Result<Vec<Vec<Customer>>, UiError> {
+    shell.with_store(|s| s.duplicate_customers())
+}
+
+/// How many customers are in each segment.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn segment_counts(shell: tauri::State<'_, Shell>) -> Result<Vec<(Segment, u32)>, UiError> {
+    shell.with_store(|s| s.segment_counts())
+}
+
+/// Loyalty and segment settings.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn crm_settings(shell: tauri::State<'_, Shell>) -> Result<CrmSettings, UiError> {
+    shell.with_store(|s| s.crm_settings())
+}
+
+/// Changes the loyalty and segment settings.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn set_crm_settings(
+    shell: tauri::State<'_, Shell>,
+    settings: CrmSettings,
+) -> Result<CrmSettings, UiError> {
+    shell.with_store(|s| s.set_crm_settings(&settings))
+}
+
+/// Logs an inquiry, complaint or feedback.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn add_interaction(
+    shell: tauri::State<'_, Shell>,
+    input: InteractionInput,
+) -> Result<Interaction, UiError> {
+    shell.with_store(|s| s.add_interaction(&input))
+}
+
+/// Answers and/or moves an inquiry or complaint forward.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn update_interaction(
+    shell: tauri::State<'_, Shell>,
+    id: String,
+    status: InteractionStatus,
+    response: String,
+    follow_up_done: bool,
+) -> Result<Interaction, UiError> {
+    shell.with_store(|s| {
+        let id = uuid::Uuid::parse_str(id.trim()).map_err(|_| CrmError::UnknownInteraction)?;
+        s.update_interaction(id, status, &response, follow_up_done)
+    })
+}
+
+/// Open inquiries and complaints and tindak lanjut due today (the "hari ini" list).
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn service_queue(shell: tauri::State<'_, Shell>) -> Result<Vec<Interaction>, UiError> {
+    shell.with_store(|s| {
+        let today = s.today()?;
+        s.service_queue(today)
+    })
+}
