@@ -22,9 +22,12 @@ pub(crate) struct JualArgs {
     /// Diskon nota (Rupiah).
     #[arg(long, visible_alias = "diskon", default_value = "")]
     discount: String,
-    /// Nama pelanggan.
+    /// Pelanggan: nama atau nomor HP pelanggan terdaftar (dapat poin), atau nama siapa saja.
     #[arg(long, visible_alias = "pelanggan", default_value = "")]
     customer: String,
+    /// Poin pelanggan yang ditukar jadi diskon.
+    #[arg(long = "redeem", visible_alias = "tukar-poin", default_value = "")]
+    redeem: String,
     /// Tanggal (kosong = hari ini).
     #[arg(long, visible_alias = "tanggal", default_value = "")]
     date: String,
@@ -69,13 +72,17 @@ pub(crate) fn jual(store: &mut Store, a: JualArgs, lang: Lang) -> Result<(), Cor
             .ok_or_else(|| CoreError::from(SaleError::BadPayment(p.clone())))?;
         payments.push(SalePaymentInput { method, amount: amount.into(), account: String::new() });
     }
+    // A registered customer gets the nota in their history (and points); anyone else is a name.
+    let known = if a.customer.trim().is_empty() { None } else { store.find_customer(&a.customer).ok() };
     let sale = store.record_sale(&SaleInput {
         date: a.date,
         lines,
         discount: a.discount,
         payments,
-        customer: a.customer,
+        customer: if known.is_some() { String::new() } else { a.customer },
         note: String::new(),
+        customer_id: known.map(|c| c.id.to_string()).unwrap_or_default(),
+        redeem_points: a.redeem,
     })?;
     let mut out = std::io::stdout().lock();
     if a.json {

@@ -4,6 +4,7 @@
 
 mod books;
 mod kasir;
+mod pelanggan;
 mod pesanan;
 mod products;
 mod stock;
@@ -161,6 +162,11 @@ enum Command {
     /// Retur: sebagian barang nota dikembalikan, uang dikembalikan, stok kembali.
     Retur(kasir::ReturArgs),
     /// Pesanan: tambah, daftar, bayar (DP/pelunasan), verifikasi, status.
+    /// Pelanggan: tambah, daftar, cari, lihat, gabung, duplikat, segmen, keluhan, layanan, atur.
+    Pelanggan {
+        #[command(subcommand)]
+        action: pelanggan::PelangganAction,
+    },
     Pesanan {
         #[command(subcommand)]
         action: pesanan::PesananAction,
@@ -357,7 +363,8 @@ fn main() -> ExitCode {
                 | CoreError::Pricing(_)
                 | CoreError::Sale(_)
                 | CoreError::Qris(_)
-                | CoreError::Order(_) => ExitCode::from(2),
+                | CoreError::Order(_)
+                | CoreError::Crm(_) => ExitCode::from(2),
                 _ => ExitCode::FAILURE,
             }
         }
@@ -665,6 +672,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), CoreError> {
         Command::Batal { number, reason } => kasir::batal(&mut open(clock)?, &number, &reason, lang)?,
         Command::Retur(args) => kasir::retur(&mut open(clock)?, args, lang)?,
         Command::Pesanan { action } => pesanan::pesanan(&mut open(clock)?, action, lang)?,
+        Command::Pelanggan { action } => pelanggan::pelanggan(&mut open(clock)?, action, lang)?,
         Command::Rekap { date, json } => kasir::rekap(&open(clock)?, &date, json, lang)?,
         Command::Qris { action } => kasir::qris(&mut open(clock)?, action, lang)?,
         Command::Ops { action: OpsAction::List { limit, json } } => {

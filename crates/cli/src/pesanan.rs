@@ -100,8 +100,11 @@ pub(crate) fn pesanan(store: &mut Store, action: PesananAction, _lang: Lang) -> 
                     SaleLineInput { product: p.into(), qty: q.into(), ..SaleLineInput::default() }
                 })
                 .collect();
+            // A registered customer (by name or phone) gets the order in their history.
+            let known = store.find_customer(&customer).ok();
             let o = store.add_order(&OrderInput {
                 channel,
+                customer_id: known.map(|c| c.id.to_string()).unwrap_or_default(),
                 customer,
                 phone,
                 lines,

@@ -54,7 +54,7 @@ fn shop_with_a_sale(dir: &std::path::Path) -> (Store, Sale) {
                 account: String::new(),
             }],
             customer: "Bu Sari".into(),
-            note: String::new(),
+            ..SaleInput::default()
         })
         .unwrap();
     (s, sale)

@@ -1,0 +1,126 @@
+//! Pelanggan through the `usahaku` command: a customer added with a phone in everyday form,
+//! a sale to them earning points and a second one redeeming some, their page, a complaint
+//! logged and closed, and bad input refused with nothing written.
+
+#![allow(clippy::unwrap_used)] // test code: a failure should panic with its location
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn usahaku(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_usahaku"))
+        .arg("--home")
+        .arg(home)
+        .args(args)
+        .env_remove("USAHAKU_LANG")
+        .output()
+        .expect("run usahaku")
+}
+
+fn ok(home: &Path, args: &[&str]) -> String {
+    let o = usahaku(home, args);
+    assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn op_count(h: &Path) -> usize {
+    serde_json::from_str::<serde_json::Value>(&ok(h, &["ops", "list", "--json", "--limit", "100000"]))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .len()
+}
+
+#[test]
+fn a_customer_buys_earns_and_redeems_points_and_a_complaint_is_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = dir.path();
+    ok(h, &["init", "--nama", "Toko Batik Bu Sari", "--pemilik", "Sari"]);
+    ok(
+        h,
+        &[
+            "produk",
+            "tambah",
+            "--nama",
+            "Kain Batik Tulis",
+            "--sku",
+            "BATIK",
+            "--harga",
+            "10.000",
+            "--tanpa-stok",
+        ],
+    );
+    // One point per Rp1.000, a point worth Rp100.
+    ok(h, &["pelanggan", "atur", "--rupiah-per-poin", "1000", "--nilai-poin", "100"]);
+    let rina: serde_json::Value = serde_json::from_str(&ok(
+        h,
+        &["pelanggan", "tambah", "--nama", "Bu Rina", "--hp", "+62 812 1111 2222", "--json"],
+    ))
+    .unwrap();
+    assert_eq!(rina["phone"], "6281211112222");
+
+    let before = op_count(h);
+    for (args, message) in [
+        (
+            &["pelanggan", "tambah", "--nama", "Rina", "--hp", "0812-1111-2222"][..],
+            "sudah dipakai pelanggan Bu Rina",
+        ),
+        (&["pelanggan", "tambah", "--nama", "Pak Dedi", "--hp", "08123"][..], "9 sampai 15 angka"),
+        (&["pelanggan", "tambah", "--hp", "0813 2222 3333"][..], "Nama pelanggan wajib diisi"),
+        (&["pelanggan", "daftar", "--segmen", "vip"][..], "tidak dikenal"),
+    ] {
+        let o = usahaku(h, args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+    assert_eq!(op_count(h), before, "nothing written");
+
+    // 5 × 10.000 → 50 points; then 2 × 10.000 less 30 points (Rp3.000) = 17.000 → 17 more.
+    let first: serde_json::Value = serde_json::from_str(&ok(
+        h,
+        &["jual", "BATIK=5", "--bayar", "tunai:50.000", "--pelanggan", "0812 1111 2222", "--json"],
+    ))
+    .unwrap();
+    assert_eq!(first["points_earned"], 50);
+    let second: serde_json::Value = serde_json::from_str(&ok(
+        h,
+        &[
+            "jual",
+            "BATIK=2",
+            "--bayar",
+            "tunai:20.000",
+            "--pelanggan",
+            "Bu Rina",
+            "--tukar-poin",
+            "30",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!((second["total"].as_i64(), second["points_earned"].as_i64()), (Some(17_000), Some(17)));
+    let o = usahaku(
+        h,
+        &["jual", "BATIK", "--bayar", "tunai:10.000", "--pelanggan", "Bu Rina", "--tukar-poin", "38"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("punya 37 poin, diminta 38"));
+
+    ok(h, &["pelanggan", "keluhan", "Bu Rina", "Warna kain luntur", "--saluran", "whatsapp"]);
+    let queue: serde_json::Value = serde_json::from_str(&ok(h, &["pelanggan", "layanan", "--json"])).unwrap();
+    let id = queue[0]["id"].as_str().unwrap().to_owned();
+    ok(h, &["pelanggan", "tanggapi", &id, "--status", "selesai", "--jawaban", "Kain diganti baru"]);
+    let page: serde_json::Value =
+        serde_json::from_str(&ok(h, &["pelanggan", "lihat", "Bu Rina", "--json"])).unwrap();
+    assert_eq!(page["summary"]["purchases"], 2);
+    assert_eq!(page["summary"]["total"], 67_000);
+    assert_eq!(page["summary"]["points"], 37);
+    assert_eq!(page["history"].as_array().unwrap().len(), 2);
+    assert_eq!(page["interactions"][0]["status"], "selesai");
+    let o = usahaku(h, &["pelanggan", "tanggapi", &id, "--status", "diproses"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("tidak bisa mundur"));
+    let segments: serde_json::Value =
+        serde_json::from_str(&ok(h, &["pelanggan", "segmen", "--json"])).unwrap();
+    assert_eq!(segments[1], serde_json::json!(["baru", 1]));
+}
