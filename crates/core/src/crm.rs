@@ -899,9 +899,7 @@ impl Store {
         let keys: Vec<Vec<u8>> = only.unwrap_or_default().iter().map(|u| u.as_bytes().to_vec()).collect();
         let sql = format!(
             "SELECT customer_id, SUM(n), SUM(t), MIN(d) FILTER (WHERE n > 0), MAX(d) FILTER (WHERE n > 0) FROM (
-                SELECT customer_id,
-                       reverses IS NULL AND NOT EXISTS (SELECT 1 FROM sale c WHERE c.reverses = sale.id AND NOT c.is_return) AS n,
-                       total AS t, date AS d
+                SELECT customer_id, reverses IS NULL AND NOT cancelled AS n, total AS t, date AS d
                 FROM sale WHERE {}
                 UNION ALL
                 SELECT o.customer_id, 1, o.total, e.date FROM customer_order o
@@ -914,7 +912,26 @@ impl Store {
         let mut params: Vec<Vec<u8>> = keys.clone();
         params.extend(keys);
         let mut out: std::collections::HashMap<Uuid, Figures> = std::collections::HashMap::new();
-        let mut roots: std::collections::HashMap<Uuid, Uuid> = std::collections::HashMap::new();
+        // Merged customers, read once: their purchases count for the customer they became.
+        let mut merged: std::collections::HashMap<Uuid, Uuid> = std::collections::HashMap::new();
+        let mut m =
+            self.conn.prepare_cached("SELECT id, merged_into FROM customer WHERE merged_into IS NOT NULL")?;
+        for r in m.query_map([], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, String>(1)?)))? {
+            let (id, into) = r?;
+            if let Ok(into) = Uuid::parse_str(&into) {
+                merged.insert(uuid_col(&id)?, into);
+            }
+        }
+        let root_of = |id: Uuid| {
+            let mut at = id;
+            for _ in 0..32 {
+                match merged.get(&at) {
+                    Some(n) if *n != id => at = *n,
+                    _ => break,
+                }
+            }
+            at
+        };
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
             Ok((
@@ -928,14 +945,7 @@ impl Store {
         for row in rows {
             let (id, n, t, first, last) = row?;
             let id = uuid_col(&id)?;
-            let root = match roots.get(&id) {
-                Some(r) => *r,
-                None => {
-                    let r = self.customer_root(id)?;
-                    roots.insert(id, r);
-                    r
-                }
-            };
+            let root = root_of(id);
             let f = out.entry(root).or_default();
             f.purchases += n;
             f.total += t;

@@ -550,6 +550,16 @@ fn insert_sale(
     if n == 0 {
         return Ok(());
     }
+    // A cancelled nota is marked, whichever of the two arrived first (customer figures read it).
+    if let (Some(original), None) = (p.reverses, origins) {
+        conn.prepare_cached("UPDATE sale SET cancelled = 1 WHERE id = ?1")?
+            .execute([original.as_bytes().as_slice()])?;
+    }
+    conn.prepare_cached(
+        "UPDATE sale SET cancelled = 1 WHERE id = ?1
+           AND EXISTS (SELECT 1 FROM sale c WHERE c.reverses = ?1 AND NOT c.is_return)",
+    )?
+    .execute([id])?;
     let mut line = conn.prepare_cached(
         "INSERT INTO sale_line (sale_id, line_no, product_id, name, qty, unit_price, discount, total, cost, origin_line)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",

@@ -515,6 +515,16 @@ ALTER TABLE business_profile ADD COLUMN crm_settings TEXT;
 "#,
         seed: None,
     },
+    Migration {
+        name: "sale_cancelled",
+        sql: r#"
+-- A nota that has a cancellation, kept on the nota itself so customer figures need no lookup
+-- per row (set when either of the two arrives).
+ALTER TABLE sale ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0;
+UPDATE sale SET cancelled = 1 WHERE id IN (SELECT reverses FROM sale WHERE reverses IS NOT NULL AND NOT is_return);
+"#,
+        seed: None,
+    },
 ];
 
 /// This device, as recorded in the store.
