@@ -6,6 +6,7 @@ use usahaku_core::crm::{
     CrmError, CrmSettings, Customer, CustomerInput, CustomerPage, CustomerSummary, Interaction,
     InteractionInput, InteractionStatus, Segment,
 };
+use usahaku_core::marketing::{ContentPost, MarketingError, PersonalMessage, PostInput, Review, ReviewInput};
 
 fn customer_id(s: &usahaku_core::Store, text: &str) -> Result<uuid::Uuid, CoreError> {
     Ok(s.find_customer(text)?.id)
@@ -161,5 +162,132 @@ pub(crate) async fn service_queue(shell: tauri::State<'_, Shell>) -> Result<Vec<
     shell.with_store(|s| {
         let today = s.today()?;
         s.service_queue(today)
+    })
+}
+
+/// Records a review of an order or product.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn add_review(
+    shell: tauri::State<'_, Shell>,
+    input: ReviewInput,
+) -> Result<Review, UiError> {
+    shell.with_store(|s| s.add_review(&input))
+}
+
+/// Reviews, newest first (only testimonials when asked).
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn reviews(
+    shell: tauri::State<'_, Shell>,
+    testimonials_only: bool,
+) -> Result<Vec<Review>, UiError> {
+    shell.with_store(|s| s.reviews(testimonials_only))
+}
+
+/// Marks a review as a testimonial (or not).
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn set_testimonial(
+    shell: tauri::State<'_, Shell>,
+    id: String,
+    on: bool,
+) -> Result<Review, UiError> {
+    shell.with_store(|s| {
+        let id = uuid::Uuid::parse_str(id.trim()).map_err(|_| MarketingError::Unknown)?;
+        s.set_testimonial(id, on)
+    })
+}
+
+/// The testimonials as text to paste into a post.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn testimonials_text(shell: tauri::State<'_, Shell>) -> Result<String, UiError> {
+    shell.with_store(|s| s.testimonials_text())
+}
+
+/// After an order is selesai: the WhatsApp message asking for a review.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn review_request(
+    shell: tauri::State<'_, Shell>,
+    order: String,
+) -> Result<PersonalMessage, UiError> {
+    let lang = shell.lang();
+    shell.with_store(|s| {
+        let id = s.find_order(&order)?.id;
+        s.review_request(id, lang)
+    })
+}
+
+/// Personal WhatsApp messages from a template for the customers of a segment ("" = all).
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn campaign(
+    shell: tauri::State<'_, Shell>,
+    template: String,
+    segment: String,
+    promo_code: String,
+) -> Result<Vec<PersonalMessage>, UiError> {
+    shell.with_store(|s| {
+        let segment = match segment.trim() {
+            "" => None,
+            t => Some(Segment::from_code(t).ok_or_else(|| CrmError::UnknownValue(t.to_owned()))?),
+        };
+        s.campaign(&template, segment, &promo_code)
+    })
+}
+
+/// The content plan from `from` to `to`.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn content_plan(
+    shell: tauri::State<'_, Shell>,
+    from: String,
+    to: String,
+) -> Result<Vec<ContentPost>, UiError> {
+    shell.with_store(|s| {
+        let from = usahaku_core::ledger::parse_date(&from)?;
+        let to = usahaku_core::ledger::parse_date(&to)?;
+        s.content_plan(from, to)
+    })
+}
+
+/// Plans a post.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn add_post(
+    shell: tauri::State<'_, Shell>,
+    input: PostInput,
+) -> Result<ContentPost, UiError> {
+    shell.with_store(|s| s.add_post(&input))
+}
+
+/// Changes a planned post, or takes it off the plan (`remove`).
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn update_post(
+    shell: tauri::State<'_, Shell>,
+    id: String,
+    input: PostInput,
+    remove: bool,
+) -> Result<ContentPost, UiError> {
+    shell.with_store(|s| {
+        let id = uuid::Uuid::parse_str(id.trim()).map_err(|_| MarketingError::Unknown)?;
+        s.update_post(id, &input, remove)
+    })
+}
+
+/// Moves a planned post to another status.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn set_post_status(
+    shell: tauri::State<'_, Shell>,
+    id: String,
+    status: String,
+) -> Result<ContentPost, UiError> {
+    shell.with_store(|s| {
+        let id = uuid::Uuid::parse_str(id.trim()).map_err(|_| MarketingError::Unknown)?;
+        s.set_post_status(id, &status)
     })
 }

@@ -173,6 +173,12 @@ pub(crate) enum LaporanAction {
     Penjualan(ReportArgs),
     /// Pesanan belum selesai dan sisa tagihannya (per tanggal --sampai).
     Pesanan(ReportArgs),
+    /// Laporan data pelanggan (segmen dan belanja tiap pelanggan).
+    Pelanggan(ReportArgs),
+    /// Laporan layanan pelanggan (pertanyaan dan keluhan, waktu menanggapi).
+    Layanan(ReportArgs),
+    /// Laporan pemasaran (saluran, segmen, ulasan, rencana konten).
+    Pemasaran(ReportArgs),
     /// PPh Final UMKM satu bulan.
     Pph {
         /// Bulan, mis. 2026-11 (default: bulan ini).
@@ -313,6 +319,17 @@ fn report(
             ReportKind::Notes => json(out, &store.notes(from, to, lang)?),
             ReportKind::Sales => json(out, &store.sales_report(from, to)?),
             ReportKind::OpenOrders => json(out, &store.open_orders()?),
+            ReportKind::Customers => json(out, &store.customer_list(None)?),
+            ReportKind::CustomerService => json(out, &store.service_report(from, to)?),
+            ReportKind::Marketing => json(
+                out,
+                &serde_json::json!({
+                    "by_channel": store.sales_report(from, to)?.by_channel,
+                    "by_segment": store.revenue_by_segment(from, to)?,
+                    "reviews": store.reviews(false)?,
+                    "content_plan": store.content_plan(from, to)?,
+                }),
+            ),
             ReportKind::Statements => json(
                 out,
                 &serde_json::json!({
@@ -521,6 +538,9 @@ pub(crate) fn laporan(store: &Store, action: LaporanAction, lang: Lang) -> Resul
         LaporanAction::Calk(a) => report(&mut out, store, ReportKind::Notes, &a, None, lang),
         LaporanAction::Penjualan(a) => report(&mut out, store, ReportKind::Sales, &a, None, lang),
         LaporanAction::Pesanan(a) => report(&mut out, store, ReportKind::OpenOrders, &a, None, lang),
+        LaporanAction::Pelanggan(a) => report(&mut out, store, ReportKind::Customers, &a, None, lang),
+        LaporanAction::Layanan(a) => report(&mut out, store, ReportKind::CustomerService, &a, None, lang),
+        LaporanAction::Pemasaran(a) => report(&mut out, store, ReportKind::Marketing, &a, None, lang),
         LaporanAction::Lengkap(a) => report(&mut out, store, ReportKind::Statements, &a, None, lang),
         LaporanAction::BukuBesar { account, report: a } => {
             let account = store.find_account(&account)?.id;

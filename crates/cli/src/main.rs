@@ -4,6 +4,7 @@
 
 mod books;
 mod kasir;
+mod konten;
 mod pelanggan;
 mod pesanan;
 mod products;
@@ -162,7 +163,13 @@ enum Command {
     /// Retur: sebagian barang nota dikembalikan, uang dikembalikan, stok kembali.
     Retur(kasir::ReturArgs),
     /// Pesanan: tambah, daftar, bayar (DP/pelunasan), verifikasi, status.
-    /// Pelanggan: tambah, daftar, cari, lihat, gabung, duplikat, segmen, keluhan, layanan, atur.
+    /// Rencana konten: tambah, status, daftar.
+    Konten {
+        #[command(subcommand)]
+        action: konten::KontenAction,
+    },
+    /// Pelanggan: tambah, daftar, cari, lihat, gabung, duplikat, segmen, keluhan, layanan,
+    /// ulasan, testimoni, minta-ulasan, pesan, atur.
     Pelanggan {
         #[command(subcommand)]
         action: pelanggan::PelangganAction,
@@ -364,7 +371,8 @@ fn main() -> ExitCode {
                 | CoreError::Sale(_)
                 | CoreError::Qris(_)
                 | CoreError::Order(_)
-                | CoreError::Crm(_) => ExitCode::from(2),
+                | CoreError::Crm(_)
+                | CoreError::Marketing(_) => ExitCode::from(2),
                 _ => ExitCode::FAILURE,
             }
         }
@@ -673,6 +681,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), CoreError> {
         Command::Retur(args) => kasir::retur(&mut open(clock)?, args, lang)?,
         Command::Pesanan { action } => pesanan::pesanan(&mut open(clock)?, action, lang)?,
         Command::Pelanggan { action } => pelanggan::pelanggan(&mut open(clock)?, action, lang)?,
+        Command::Konten { action } => konten::konten(&mut open(clock)?, action, lang)?,
         Command::Rekap { date, json } => kasir::rekap(&open(clock)?, &date, json, lang)?,
         Command::Qris { action } => kasir::qris(&mut open(clock)?, action, lang)?,
         Command::Ops { action: OpsAction::List { limit, json } } => {

@@ -5,6 +5,7 @@ use crate::write_json as json;
 use clap::Subcommand;
 use std::io::Write;
 use usahaku_core::crm::{CrmError, CustomerInput, InteractionInput, InteractionStatus, Segment};
+use usahaku_core::marketing::{MarketingError, ReviewInput};
 use usahaku_core::{CoreError, Lang, Store};
 
 #[derive(Debug, clap::Args)]
@@ -136,6 +137,50 @@ pub(crate) enum PelangganAction {
     },
     /// Pertanyaan/keluhan yang masih terbuka dan tindak lanjut hari ini.
     Layanan {
+        /// Keluaran JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Catat ulasan (bintang 1–5) untuk pesanan atau produk.
+    Ulasan {
+        /// Pelanggan (nama, nomor HP atau id).
+        customer: String,
+        /// Bintang 1–5.
+        rating: String,
+        /// Isi ulasan.
+        #[arg(default_value = "")]
+        text: String,
+        /// Nomor pesanan yang diulas.
+        #[arg(long, visible_alias = "pesanan", default_value = "")]
+        order: String,
+        /// Produk yang diulas (SKU atau barcode).
+        #[arg(long, visible_alias = "produk", default_value = "")]
+        product: String,
+    },
+    /// Tandai ulasan sebagai testimoni (atau --batal), atau tampilkan semua testimoni.
+    Testimoni {
+        /// Id ulasan; kosong untuk menampilkan teks testimoni.
+        #[arg(default_value = "")]
+        id: String,
+        /// Hapus tanda testimoni.
+        #[arg(long)]
+        batal: bool,
+    },
+    /// Pesan WhatsApp minta ulasan untuk pesanan yang sudah selesai.
+    MintaUlasan {
+        /// Nomor pesanan.
+        order: String,
+    },
+    /// Pesan WhatsApp pribadi dari templat: {nama}, {produk_terakhir}, {kode_promo}.
+    Pesan {
+        /// Templat pesan.
+        template: String,
+        /// Hanya satu segmen: setia, baru, berisiko, tidak_aktif, reguler.
+        #[arg(long, visible_alias = "segmen")]
+        segment: Option<String>,
+        /// Kode promo untuk {kode_promo}.
+        #[arg(long, visible_alias = "kode", default_value = "")]
+        code: String,
         /// Keluaran JSON.
         #[arg(long)]
         json: bool,
@@ -326,6 +371,58 @@ pub(crate) fn pelanggan(store: &mut Store, action: PelangganAction, lang: Lang) 
                     i.subject,
                     i.id
                 )?;
+            }
+        }
+        PelangganAction::Ulasan { customer, rating, text, order, product } => {
+            let r = store.add_review(&ReviewInput {
+                customer,
+                order,
+                product,
+                rating,
+                text,
+                date: String::new(),
+            })?;
+            writeln!(
+                out,
+                "{} {} ({})",
+                lang.pick("Ulasan dicatat:", "Review saved:"),
+                "★".repeat(r.rating as usize),
+                r.id
+            )?;
+        }
+        PelangganAction::Testimoni { id, batal } => {
+            if id.trim().is_empty() {
+                writeln!(out, "{}", store.testimonials_text()?)?;
+            } else {
+                let id = uuid::Uuid::parse_str(id.trim()).map_err(|_| MarketingError::Unknown)?;
+                let r = store.set_testimonial(id, !batal)?;
+                writeln!(
+                    out,
+                    "{}",
+                    if r.testimonial {
+                        lang.pick("Dipakai sebagai testimoni.", "Used as a testimonial.")
+                    } else {
+                        lang.pick("Bukan testimoni lagi.", "No longer a testimonial.")
+                    }
+                )?;
+            }
+        }
+        PelangganAction::MintaUlasan { order } => {
+            let id = store.find_order(&order)?.id;
+            let m = store.review_request(id, lang)?;
+            writeln!(out, "{}\n{}", m.text, m.link)?;
+        }
+        PelangganAction::Pesan { template, segment, code, json: as_json } => {
+            let segment = match segment.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(t) => Some(Segment::from_code(t).ok_or_else(|| CrmError::UnknownValue(t.to_owned()))?),
+            };
+            let messages = store.campaign(&template, segment, &code)?;
+            if as_json {
+                return json(&mut out, &messages);
+            }
+            for m in &messages {
+                writeln!(out, "{}: {}", m.customer.name, m.link)?;
             }
         }
         PelangganAction::Atur {

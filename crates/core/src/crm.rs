@@ -1296,6 +1296,92 @@ impl Store {
     }
 }
 
+/// Laporan layanan pelanggan: what came in during a period and how fast it was answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ServiceReport {
+    /// Inquiries, complaints and feedback that came in, oldest first.
+    pub items: Vec<Interaction>,
+    /// How many per kind (pertanyaan, keluhan, masukan).
+    pub by_kind: Vec<(String, u32)>,
+    /// How many per status now (baru, diproses, selesai).
+    pub by_status: Vec<(String, u32)>,
+    /// Average minutes to the first answer, of those answered.
+    pub average_response_minutes: Option<i64>,
+}
+
+impl Store {
+    /// Inquiries, complaints and feedback that came in from `from` to `to` (the business's
+    /// own days), with counts and the average response time.
+    pub fn service_report(&self, from: Date, to: Date) -> Result<ServiceReport> {
+        let offset = jiff::tz::offset(self.profile()?.timezone.utc_offset_hours());
+        let tz = jiff::tz::TimeZone::fixed(offset);
+        let start =
+            from.to_zoned(tz.clone()).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?.timestamp();
+        let end = to
+            .tomorrow()
+            .and_then(|d| d.to_zoned(tz))
+            .map_err(|e| crate::CoreError::Corrupt(e.to_string()))?
+            .timestamp();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{} WHERE i.kind IS NOT NULL AND i.opened_ms >= ?1 AND i.opened_ms < ?2 ORDER BY i.opened_ms",
+            Self::INTERACTION_COLUMNS
+        ))?;
+        let items: Vec<Interaction> = stmt
+            .query_map([start.as_millisecond(), end.as_millisecond()], Self::interaction_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let count = |f: &dyn Fn(&Interaction) -> bool| {
+            u32::try_from(items.iter().filter(|i| f(i)).count()).unwrap_or(u32::MAX)
+        };
+        let by_kind = InteractionKind::ALL
+            .iter()
+            .map(|k| (k.code().to_owned(), count(&|i| i.kind == k.code())))
+            .collect();
+        let by_status = InteractionStatus::ALL
+            .iter()
+            .map(|st| (st.code().to_owned(), count(&|i| i.status == *st)))
+            .collect();
+        let answered: Vec<i64> = items.iter().filter_map(|i| i.response_minutes).collect();
+        let average_response_minutes =
+            (!answered.is_empty()).then(|| answered.iter().sum::<i64>() / answered.len() as i64);
+        Ok(ServiceReport { items, by_kind, by_status, average_response_minutes })
+    }
+
+    /// Net sales from `from` to `to` per segment of the customer today (notas less returns and
+    /// cancellations, orders delivered; sales without a registered customer are left out).
+    pub fn revenue_by_segment(&self, from: Date, to: Date) -> Result<Vec<(Segment, Money)>> {
+        let (lo, hi) = (from.to_string(), to.to_string());
+        let mut per_root: std::collections::HashMap<Uuid, i64> = std::collections::HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT customer_id, SUM(t) FROM (
+                SELECT customer_id, total AS t FROM sale WHERE customer_id IS NOT NULL AND date BETWEEN ?1 AND ?2
+                UNION ALL
+                SELECT o.customer_id, o.total FROM customer_order o
+                JOIN order_event e ON e.order_id = o.id AND e.kind = 'status' AND e.entry_id IS NOT NULL
+                WHERE o.customer_id IS NOT NULL AND e.date BETWEEN ?1 AND ?2
+                  AND NOT EXISTS (SELECT 1 FROM order_event c WHERE c.order_id = o.id AND c.kind = 'cancel'))
+             GROUP BY customer_id",
+        )?;
+        for r in stmt.query_map([&lo, &hi], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?)))? {
+            let (id, t) = r?;
+            *per_root.entry(self.customer_root(uuid_col(&id)?)?).or_default() += t;
+        }
+        let segments: std::collections::HashMap<Uuid, Segment> =
+            self.customer_list(None)?.into_iter().map(|c| (c.customer.id, c.segment)).collect();
+        Ok(Segment::ALL
+            .iter()
+            .map(|seg| {
+                let total = per_root
+                    .iter()
+                    .filter(|(id, _)| segments.get(id) == Some(seg))
+                    .map(|(_, t)| *t)
+                    .sum::<i64>();
+                (*seg, Money::from_rupiah(total))
+            })
+            .collect())
+    }
+}
+
 /// When a customer was added: the time in its UUIDv7 id.
 fn added_on(id: Uuid) -> Option<Date> {
     let (secs, _) = id.get_timestamp()?.to_unix();

@@ -189,6 +189,9 @@ pub enum CoreError {
     /// A customer, service record or loyalty action was refused; nothing was written.
     #[error("crm: {0}")]
     Crm(#[from] crate::crm::CrmError),
+    /// A review, message or planned post was refused; nothing was written.
+    #[error("marketing: {0}")]
+    Marketing(#[from] crate::marketing::MarketingError),
     /// A pricing rule was refused; nothing was written.
     #[error("price rule: {0}")]
     Pricing(#[from] crate::pricing::PricingError),
@@ -225,6 +228,7 @@ impl CoreError {
             CoreError::Sale(e) => e.code(),
             CoreError::Order(e) => e.code(),
             CoreError::Crm(e) => e.code(),
+            CoreError::Marketing(e) => e.code(),
             CoreError::Qris(e) => e.code(),
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
@@ -241,6 +245,7 @@ impl CoreError {
             CoreError::Sale(e) => e.field(),
             CoreError::Order(_) => None,
             CoreError::Crm(e) => e.field(),
+            CoreError::Marketing(e) => e.field(),
             CoreError::Qris(_) => Some("qris"),
             _ => None,
         }
@@ -378,6 +383,7 @@ impl CoreError {
             CoreError::Sale(e) => e.message(lang),
             CoreError::Order(e) => e.message(lang),
             CoreError::Crm(e) => e.message(lang),
+            CoreError::Marketing(e) => e.message(lang),
             CoreError::Qris(e) => e.message(lang),
             CoreError::Db(e) => match lang {
                 Lang::Id => format!("Gagal mengakses basis data ({e})."),

@@ -17,6 +17,7 @@ pub mod journal;
 pub mod ledger;
 pub mod ledger_input;
 mod lww;
+pub mod marketing;
 pub mod money;
 pub mod notes;
 pub mod oplog;

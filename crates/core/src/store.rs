@@ -525,6 +525,35 @@ UPDATE sale SET cancelled = 1 WHERE id IN (SELECT reverses FROM sale WHERE rever
 "#,
         seed: None,
     },
+    Migration {
+        name: "marketing",
+        sql: r#"
+-- Reviews (ulasan) and the content plan: last-writer-wins entities; ids of customers, orders
+-- and products as text.
+CREATE TABLE review (
+    id          BLOB PRIMARY KEY,
+    customer    TEXT,
+    order_id    TEXT,
+    product     TEXT,
+    rating      INTEGER,
+    body        TEXT,
+    testimonial INTEGER,
+    date        TEXT
+) STRICT;
+CREATE INDEX review_date ON review (date);
+CREATE TABLE content_post (
+    id      BLOB PRIMARY KEY,
+    date    TEXT,
+    channel TEXT,
+    product TEXT,
+    caption TEXT,
+    status  TEXT,
+    active  INTEGER
+) STRICT;
+CREATE INDEX content_post_date ON content_post (date);
+"#,
+        seed: None,
+    },
 ];
 
 /// This device, as recorded in the store.
@@ -819,7 +848,7 @@ mod tests {
                  DROP TABLE stock_movement; DROP TABLE product_stock; DROP TABLE supplier; DROP TABLE price_rule;
                  DROP TABLE sale; DROP TABLE sale_line; DROP TABLE sale_payment; DROP TABLE customer_order;
                  DROP TABLE order_line; DROP TABLE order_event; DROP TABLE customer_fts; DROP TABLE customer;
-                 DROP TABLE interaction; DROP TABLE loyalty_point;
+                 DROP TABLE interaction; DROP TABLE loyalty_point; DROP TABLE review; DROP TABLE content_post;
                  PRAGMA user_version = 1;",
             )
             .unwrap();
@@ -913,6 +942,7 @@ mod tests {
                  DROP TABLE price_rule; DROP TABLE sale; DROP TABLE sale_line; DROP TABLE sale_payment;
                  DROP TABLE customer_order; DROP TABLE order_line; DROP TABLE order_event;
                  DROP TABLE customer_fts; DROP TABLE customer; DROP TABLE interaction; DROP TABLE loyalty_point;
+                 DROP TABLE review; DROP TABLE content_post;
                  ALTER TABLE business_profile DROP COLUMN qris;
                  ALTER TABLE business_profile DROP COLUMN receipt_footer;
                  ALTER TABLE business_profile DROP COLUMN crm_settings;

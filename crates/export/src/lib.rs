@@ -96,6 +96,13 @@ pub enum ReportKind {
     Sales,
     /// Pesanan belum selesai dan sisa tagihan (as of the period's end).
     OpenOrders,
+    /// Laporan data pelanggan: segments and every customer with their purchases.
+    Customers,
+    /// Laporan layanan pelanggan: inquiries and complaints of the period, by status, with
+    /// response times.
+    CustomerService,
+    /// Laporan pemasaran: sales by channel and by customer segment, reviews, the content plan.
+    Marketing,
 }
 
 impl ReportKind {
@@ -111,6 +118,9 @@ impl ReportKind {
             ReportKind::Statements => "laporan-keuangan",
             ReportKind::Sales => "laporan-penjualan",
             ReportKind::OpenOrders => "pesanan-belum-lunas",
+            ReportKind::Customers => "laporan-data-pelanggan",
+            ReportKind::CustomerService => "laporan-layanan-pelanggan",
+            ReportKind::Marketing => "laporan-pemasaran",
         }
     }
 }
@@ -288,8 +298,265 @@ pub fn build(store: &Store, req: &ReportRequest, lang: Lang) -> Result<Document>
             open_orders(store, to, lang)?,
             l(lang, "Pesanan", "Orders"),
         ),
+        ReportKind::Customers => (
+            l(lang, "Laporan Data Pelanggan", "Customer Data Report"),
+            as_of_text(lang, to),
+            customers(store, lang)?,
+            l(lang, "Pelanggan", "Customers"),
+        ),
+        ReportKind::CustomerService => (
+            l(lang, "Laporan Layanan Pelanggan", "Customer Service Report"),
+            period_text(lang, from, to),
+            customer_service(store, from, to, lang)?,
+            l(lang, "Layanan", "Service"),
+        ),
+        ReportKind::Marketing => (
+            l(lang, "Laporan Pemasaran", "Marketing Report"),
+            period_text(lang, from, to),
+            marketing(store, from, to, lang)?,
+            l(lang, "Pemasaran", "Marketing"),
+        ),
     };
     Ok(Document { business: profile.name, header_lines, title, period, blocks, sheet })
+}
+
+/// A customer segment's name for people.
+pub fn segment_label(s: usahaku_core::crm::Segment, lang: Lang) -> String {
+    use usahaku_core::crm::Segment as S;
+    match s {
+        S::Loyal => l(lang, "Pelanggan setia", "Loyal"),
+        S::New => l(lang, "Baru", "New"),
+        S::AtRisk => l(lang, "Berisiko hilang", "At risk"),
+        S::Inactive => l(lang, "Tidak aktif", "Inactive"),
+        S::Regular => l(lang, "Reguler", "Regular"),
+    }
+}
+
+fn customers(store: &Store, lang: Lang) -> Result<Vec<Block>> {
+    let list = store.customer_list(None)?;
+    let count = |n: usize| text(n.to_string());
+    let mut rows = Vec::new();
+    for seg in usahaku_core::crm::Segment::ALL {
+        let of: Vec<_> = list.iter().filter(|c| c.segment == *seg).collect();
+        let total = of.iter().try_fold(Money::ZERO, |t, c| t.checked_add(c.total))?;
+        rows.push(Row {
+            cells: vec![text(segment_label(*seg, lang)), count(of.len()), Cell::Money(total)],
+            total: false,
+        });
+    }
+    let all = list.iter().try_fold(Money::ZERO, |t, c| t.checked_add(c.total))?;
+    rows.push(Row {
+        cells: vec![text(l(lang, "Semua pelanggan", "All customers")), count(list.len()), Cell::Money(all)],
+        total: true,
+    });
+    let mut blocks = vec![Block::Table {
+        columns: vec![
+            l(lang, "Segmen", "Segment"),
+            l(lang, "Pelanggan", "Customers"),
+            l(lang, "Total belanja", "Spent"),
+        ],
+        rows,
+    }];
+    blocks.push(Block::Heading(l(lang, "Daftar pelanggan", "Customers")));
+    blocks.push(Block::Table {
+        columns: vec![
+            l(lang, "Pelanggan", "Customer"),
+            l(lang, "Segmen", "Segment"),
+            l(lang, "Belanja", "Purchases"),
+            l(lang, "Terakhir", "Last"),
+            l(lang, "Total belanja", "Spent"),
+        ],
+        rows: list
+            .iter()
+            .map(|c| {
+                let phone = if c.customer.phone.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", usahaku_core::profile::format_phone(&c.customer.phone))
+                };
+                Row {
+                    cells: vec![
+                        text(format!("{}{phone}", c.customer.name)),
+                        text(segment_label(c.segment, lang)),
+                        text(c.purchases.to_string()),
+                        text(c.last_purchase.map_or_else(|| "-".to_owned(), format_date)),
+                        Cell::Money(c.total),
+                    ],
+                    total: false,
+                }
+            })
+            .collect(),
+    });
+    Ok(blocks)
+}
+
+fn interaction_kind_label(code: &str, lang: Lang) -> String {
+    match code {
+        "pertanyaan" => l(lang, "Pertanyaan", "Question"),
+        "keluhan" => l(lang, "Keluhan", "Complaint"),
+        "masukan" => l(lang, "Masukan", "Feedback"),
+        other => other.to_owned(),
+    }
+}
+
+fn interaction_status_label(code: &str, lang: Lang) -> String {
+    match code {
+        "baru" => l(lang, "Baru", "New"),
+        "diproses" => l(lang, "Diproses", "In progress"),
+        "selesai" => l(lang, "Selesai", "Done"),
+        other => other.to_owned(),
+    }
+}
+
+/// `95 menit`, `26 jam`, `3 hari`.
+pub fn minutes_text(minutes: i64, lang: Lang) -> String {
+    if minutes < 120 {
+        format!("{minutes} {}", l(lang, "menit", "min"))
+    } else if minutes < 48 * 60 {
+        format!("{} {}", minutes / 60, l(lang, "jam", "h"))
+    } else {
+        format!("{} {}", minutes / (24 * 60), l(lang, "hari", "days"))
+    }
+}
+
+fn customer_service(store: &Store, from: Date, to: Date, lang: Lang) -> Result<Vec<Block>> {
+    let r = store.service_report(from, to)?;
+    let count = |n: u32| text(n.to_string());
+    let mut rows: Vec<Row> = r
+        .by_kind
+        .iter()
+        .map(|(k, n)| Row { cells: vec![text(interaction_kind_label(k, lang)), count(*n)], total: false })
+        .collect();
+    rows.extend(r.by_status.iter().map(|(s, n)| Row {
+        cells: vec![
+            text(format!("{}: {}", l(lang, "Status", "Status"), interaction_status_label(s, lang))),
+            count(*n),
+        ],
+        total: false,
+    }));
+    rows.push(Row {
+        cells: vec![
+            text(l(lang, "Rata-rata waktu menanggapi", "Average response time")),
+            text(r.average_response_minutes.map_or_else(|| "-".to_owned(), |m| minutes_text(m, lang))),
+        ],
+        total: true,
+    });
+    let mut blocks = vec![Block::Table {
+        columns: vec![l(lang, "Ringkasan", "Summary"), l(lang, "Jumlah", "Count")],
+        rows,
+    }];
+    blocks.push(Block::Heading(l(lang, "Rincian", "Details")));
+    blocks.push(Block::Table {
+        columns: vec![
+            l(lang, "Pelanggan dan isi", "Customer and subject"),
+            l(lang, "Jenis", "Kind"),
+            l(lang, "Status", "Status"),
+            l(lang, "Ditanggapi", "Answered in"),
+        ],
+        rows: r
+            .items
+            .iter()
+            .map(|i| Row {
+                cells: vec![
+                    text(format!("{}: {}", i.customer_name, i.subject.replace('\n', " "))),
+                    text(interaction_kind_label(&i.kind, lang)),
+                    text(interaction_status_label(i.status.code(), lang)),
+                    text(i.response_minutes.map_or_else(|| "-".to_owned(), |m| minutes_text(m, lang))),
+                ],
+                total: false,
+            })
+            .collect(),
+    });
+    Ok(blocks)
+}
+
+fn marketing(store: &Store, from: Date, to: Date, lang: Lang) -> Result<Vec<Block>> {
+    let report = store.sales_report(from, to)?;
+    let count = |n: usize| text(n.to_string());
+    let mut blocks = vec![Block::Heading(l(lang, "Penjualan per saluran", "Sales by channel"))];
+    blocks.push(Block::Table {
+        columns: vec![
+            l(lang, "Saluran", "Channel"),
+            l(lang, "Transaksi", "Sales"),
+            l(lang, "Total", "Total"),
+        ],
+        rows: report
+            .by_channel
+            .iter()
+            .map(|c| Row {
+                cells: vec![
+                    text(channel_label(&c.channel, lang)),
+                    text(c.count.to_string()),
+                    Cell::Money(c.total),
+                ],
+                total: false,
+            })
+            .collect(),
+    });
+    blocks.push(Block::Heading(l(lang, "Penjualan per segmen pelanggan", "Sales by customer segment")));
+    let by_segment = store.revenue_by_segment(from, to)?;
+    let mut rows: Vec<Row> = by_segment.iter().map(|(s, m)| line(segment_label(*s, lang), *m)).collect();
+    let known = by_segment.iter().try_fold(Money::ZERO, |t, (_, m)| t.checked_add(*m))?;
+    rows.push(total(l(lang, "Pelanggan terdaftar", "Registered customers"), known));
+    rows.push(line(
+        l(lang, "Pembeli tanpa data pelanggan", "Buyers not registered"),
+        report.total.checked_sub(known)?,
+    ));
+    blocks.push(two_columns(lang, rows));
+    let reviews: Vec<_> =
+        store.reviews(false)?.into_iter().filter(|r| r.date >= from && r.date <= to).collect();
+    blocks.push(Block::Heading(l(lang, "Ulasan", "Reviews")));
+    let average = if reviews.is_empty() {
+        "-".to_owned()
+    } else {
+        let tenths = reviews.iter().map(|r| r.rating).sum::<i64>() * 10 / reviews.len() as i64;
+        format!("{},{}", tenths / 10, tenths % 10)
+    };
+    blocks.push(Block::Table {
+        columns: vec![l(lang, "Ulasan", "Reviews"), l(lang, "Jumlah", "Count")],
+        rows: vec![
+            Row {
+                cells: vec![text(l(lang, "Ulasan masuk", "Reviews received")), count(reviews.len())],
+                total: false,
+            },
+            Row {
+                cells: vec![text(l(lang, "Rata-rata bintang", "Average stars")), text(average)],
+                total: false,
+            },
+            Row {
+                cells: vec![
+                    text(l(lang, "Dipakai sebagai testimoni", "Used as testimonials")),
+                    count(reviews.iter().filter(|r| r.testimonial).count()),
+                ],
+                total: false,
+            },
+        ],
+    });
+    let posts = store.content_plan(from, to)?;
+    blocks.push(Block::Heading(l(lang, "Rencana konten", "Content plan")));
+    blocks.push(Block::Table {
+        columns: vec![
+            l(lang, "Postingan", "Post"),
+            l(lang, "Saluran", "Channel"),
+            l(lang, "Status", "Status"),
+        ],
+        rows: posts
+            .iter()
+            .map(|p| Row {
+                cells: vec![
+                    text(format!("{} · {}", format_date(p.date), p.caption.replace('\n', " "))),
+                    text(channel_label(&p.channel, lang)),
+                    text(match p.status {
+                        usahaku_core::marketing::PostStatus::Idea => l(lang, "Ide", "Idea"),
+                        usahaku_core::marketing::PostStatus::Scheduled => l(lang, "Dijadwalkan", "Scheduled"),
+                        usahaku_core::marketing::PostStatus::Posted => l(lang, "Diposting", "Posted"),
+                    }),
+                ],
+                total: false,
+            })
+            .collect(),
+    });
+    Ok(blocks)
 }
 
 /// A sales channel's name for people.

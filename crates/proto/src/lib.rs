@@ -132,6 +132,10 @@ pub enum EntityKind {
     Interaction,
     /// A loyalty points movement (earned, redeemed, taken back): append-only. Code 15.
     LoyaltyPoints,
+    /// A review (ulasan) of an order or product: last-writer-wins per field. Code 16.
+    Review,
+    /// A planned post of the content plan: last-writer-wins per field. Code 17.
+    ContentPost,
     /// A kind made by a newer app.
     Other(u16),
 }
@@ -155,6 +159,8 @@ impl From<u16> for EntityKind {
             13 => EntityKind::Customer,
             14 => EntityKind::Interaction,
             15 => EntityKind::LoyaltyPoints,
+            16 => EntityKind::Review,
+            17 => EntityKind::ContentPost,
             n => EntityKind::Other(n),
         }
     }
@@ -179,6 +185,8 @@ impl From<EntityKind> for u16 {
             EntityKind::Customer => 13,
             EntityKind::Interaction => 14,
             EntityKind::LoyaltyPoints => 15,
+            EntityKind::Review => 16,
+            EntityKind::ContentPost => 17,
             EntityKind::Other(n) => n,
         }
     }
@@ -204,6 +212,8 @@ impl EntityKind {
             EntityKind::Customer => "customer".into(),
             EntityKind::Interaction => "interaction".into(),
             EntityKind::LoyaltyPoints => "loyalty_points".into(),
+            EntityKind::Review => "review".into(),
+            EntityKind::ContentPost => "content_post".into(),
             EntityKind::Other(n) => format!("kind_{n}").into(),
         }
     }
@@ -227,6 +237,8 @@ impl EntityKind {
             "customer" => Some(EntityKind::Customer),
             "interaction" => Some(EntityKind::Interaction),
             "loyalty_points" => Some(EntityKind::LoyaltyPoints),
+            "review" => Some(EntityKind::Review),
+            "content_post" => Some(EntityKind::ContentPost),
             _ => s.strip_prefix("kind_").and_then(|n| n.parse::<u16>().ok()).map(EntityKind::from),
         }
     }

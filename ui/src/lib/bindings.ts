@@ -182,6 +182,26 @@ export const commands = {
 	updateInteraction: (id: string, status: InteractionStatus, response: string, followUpDone: boolean) => typedError<Interaction, UiError>(__TAURI_INVOKE("update_interaction", { id, status, response, followUpDone })),
 	/**  Open inquiries and complaints and tindak lanjut due today (the "hari ini" list). */
 	serviceQueue: () => typedError<Interaction[], UiError>(__TAURI_INVOKE("service_queue")),
+	/**  Records a review of an order or product. */
+	addReview: (input: ReviewInput) => typedError<Review, UiError>(__TAURI_INVOKE("add_review", { input })),
+	/**  Reviews, newest first (only testimonials when asked). */
+	reviews: (testimonialsOnly: boolean) => typedError<Review[], UiError>(__TAURI_INVOKE("reviews", { testimonialsOnly })),
+	/**  Marks a review as a testimonial (or not). */
+	setTestimonial: (id: string, on: boolean) => typedError<Review, UiError>(__TAURI_INVOKE("set_testimonial", { id, on })),
+	/**  The testimonials as text to paste into a post. */
+	testimonialsText: () => typedError<string, UiError>(__TAURI_INVOKE("testimonials_text")),
+	/**  After an order is selesai: the WhatsApp message asking for a review. */
+	reviewRequest: (order: string) => typedError<PersonalMessage, UiError>(__TAURI_INVOKE("review_request", { order })),
+	/**  Personal WhatsApp messages from a template for the customers of a segment ("" = all). */
+	campaign: (template: string, segment: string, promoCode: string) => typedError<PersonalMessage[], UiError>(__TAURI_INVOKE("campaign", { template, segment, promoCode })),
+	/**  The content plan from `from` to `to`. */
+	contentPlan: (from: string, to: string) => typedError<ContentPost[], UiError>(__TAURI_INVOKE("content_plan", { from, to })),
+	/**  Plans a post. */
+	addPost: (input: PostInput) => typedError<ContentPost, UiError>(__TAURI_INVOKE("add_post", { input })),
+	/**  Changes a planned post, or takes it off the plan (`remove`). */
+	updatePost: (id: string, input: PostInput, remove: boolean) => typedError<ContentPost, UiError>(__TAURI_INVOKE("update_post", { id, input, remove })),
+	/**  Moves a planned post to another status. */
+	setPostStatus: (id: string, status: string) => typedError<ContentPost, UiError>(__TAURI_INVOKE("set_post_status", { id, status })),
 	/**  A payment (DP or pelunasan) on an order. */
 	payOrder: (order: string, input: OrderPaymentInput) => typedError<Order, UiError>(__TAURI_INVOKE("pay_order", { order, input })),
 	/**  Marks the transfer waiting for verification as received. */
@@ -523,6 +543,22 @@ export type Conflict = {
 	lost_value: string | null,
 	/**  When the overwritten value was set. */
 	lost_at_ms: number,
+};
+
+/**  A planned post. */
+export type ContentPost = {
+	/**  Id. */
+	id: string,
+	/**  Date. */
+	date: string,
+	/**  Channel code. */
+	channel: string,
+	/**  Product name, or empty. */
+	product: string,
+	/**  Caption or idea. */
+	caption: string,
+	/**  Status. */
+	status: PostStatus,
 };
 
 /**  Stok opname: counted quantities, as typed. */
@@ -1175,6 +1211,16 @@ export type PaymentMethod =
 /**  Kartu debit/kredit (settles to the bank). */
 "kartu";
 
+/**  A WhatsApp message for one customer. */
+export type PersonalMessage = {
+	/**  The customer. */
+	customer: Customer,
+	/**  The message with the placeholders filled. */
+	text: string,
+	/**  `https://wa.me/62…?text=…`. */
+	link: string,
+};
+
 /**  A loyalty points movement. */
 export type PointMovement = {
 	/**  Date. */
@@ -1186,6 +1232,29 @@ export type PointMovement = {
 	/**  The nota. */
 	number: string,
 };
+
+/**  A planned post, as typed. */
+export type PostInput = {
+	/**  Date. */
+	date: string,
+	/**  Channel code (instagram, facebook, tiktok, whatsapp, …). */
+	channel: string,
+	/**  The product (SKU, barcode or id); empty for none. */
+	product: string,
+	/**  Caption or idea. */
+	caption: string,
+	/**  ide, dijadwalkan or diposting; empty for ide. */
+	status: string,
+};
+
+/**  Where a planned post is. */
+export type PostStatus = 
+/**  Ide. */
+"ide" | 
+/**  Dijadwalkan. */
+"dijadwalkan" | 
+/**  Diposting. */
+"diposting";
 
 /**  PPh Final UMKM for one month. */
 export type PphFinal = {
@@ -1504,7 +1573,16 @@ export type ReportKind =
 /**  Laporan penjualan: per day, payment method, channel, product and category. */
 "sales" | 
 /**  Pesanan belum selesai dan sisa tagihan (as of the period's end). */
-"open_orders";
+"open_orders" | 
+/**  Laporan data pelanggan: segments and every customer with their purchases. */
+"customers" | 
+/**
+ *  Laporan layanan pelanggan: inquiries and complaints of the period, by status, with
+ *  response times.
+ */
+"customer_service" | 
+/**  Laporan pemasaran: sales by channel and by customer segment, reviews, the content plan. */
+"marketing";
 
 /**  What to export. */
 export type ReportRequest = {
@@ -1536,6 +1614,44 @@ export type ReturnLineInput = {
 	line: number,
 	/**  Jumlah as typed; empty or 0 leaves the line. */
 	qty: string,
+};
+
+/**  A review. */
+export type Review = {
+	/**  Id. */
+	id: string,
+	/**  Customer. */
+	customer: string,
+	/**  Their name. */
+	customer_name: string,
+	/**  The order number, or empty. */
+	order: string,
+	/**  The product name, or empty. */
+	product: string,
+	/**  1–5. */
+	rating: number,
+	/**  Ulasan. */
+	text: string,
+	/**  Marked as a testimonial. */
+	testimonial: boolean,
+	/**  Date. */
+	date: string,
+};
+
+/**  A review, as typed. */
+export type ReviewInput = {
+	/**  The customer (id, phone or name). */
+	customer: string,
+	/**  The order (number or id); empty when the review is about a product. */
+	order: string,
+	/**  The product (SKU, barcode or id); empty when the review is about an order. */
+	product: string,
+	/**  Bintang 1–5, as typed. */
+	rating: string,
+	/**  Ulasan. */
+	text: string,
+	/**  Date; empty for today. */
+	date: string,
 };
 
 /**

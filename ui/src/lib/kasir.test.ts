@@ -155,6 +155,19 @@ describe("cart", () => {
     expect(saleInput(d, pays, "2026-11-22").date).toBe("2026-11-22");
   });
 
+  it("sends the customer chosen from the list, and the points they redeem", () => {
+    const member = { id: "c1", name: "Bu Ani", phone: "6281234567890" };
+    const d: Draft = { cart: [line()], discount: "", customer: "ani", note: "", member, redeem: " 50 " };
+    expect(saleInput(d)).toMatchObject({ customer: "Bu Ani", customer_id: "c1", redeem_points: "50" });
+    const noRedeem = saleInput({ ...d, redeem: "" });
+    expect(noRedeem.customer_id).toBe("c1");
+    expect("redeem_points" in noRedeem).toBe(false);
+    const walkIn = saleInput({ ...d, member: null, redeem: "50" });
+    expect(walkIn.customer).toBe("ani");
+    expect("customer_id" in walkIn || "redeem_points" in walkIn).toBe(false);
+    expect(isDraftEmpty({ ...emptyDraft(), member })).toBe(false);
+  });
+
   it("knows an empty draft", () => {
     expect(isDraftEmpty(emptyDraft())).toBe(true);
     expect(isDraftEmpty({ ...emptyDraft(), customer: "Bu Ani" })).toBe(false);
@@ -431,6 +444,15 @@ describe("held carts", () => {
     expect(discardHeld(held, "h1").map((h) => h.id)).toEqual(["h2"]);
   });
 
+  it("keeps the chosen customer of a held cart", () => {
+    const member = { id: "c1", name: "Bu Ani", phone: "" };
+    const c: Draft = { ...a, member, redeem: "20" };
+    const held = holdDraft([], c, 1_000, "h1");
+    expect(held[0]?.member).toEqual(member);
+    expect(resumeHeld(held, "h1", emptyDraft(), 2_000, "h2").draft).toEqual(c);
+    expect(heldName(c)).toEqual({ name: "Bu Ani", count: 1 });
+  });
+
   it("names a held cart by its customer, else its first product", () => {
     expect(heldName(b)).toEqual({ name: "Pak Budi", count: 2 });
     expect(heldName(a)).toEqual({ name: "Kopi Bubuk 200 g", count: 1 });
@@ -447,6 +469,15 @@ describe("kept on this computer", () => {
     expect(readDraft(store, "biz-2")).toEqual(emptyDraft());
     writeDraft(store, "biz-1", emptyDraft());
     expect(store.data.has(draftKey("biz-1"))).toBe(false);
+  });
+
+  it("keeps the chosen customer with the cart, dropping a broken one", () => {
+    const store = memoryStore();
+    const d: Draft = { cart: [line()], discount: "", customer: "", note: "", member: { id: "c1", name: "Bu Ani", phone: "" }, redeem: "5" };
+    writeDraft(store, "biz", d);
+    expect(readDraft(store, "biz")).toEqual(d);
+    store.setItem(draftKey("biz"), JSON.stringify({ ...d, member: { id: 3 } }));
+    expect(readDraft(store, "biz")).toEqual({ cart: [line()], discount: "", customer: "", note: "" });
   });
 
   it("reads held carts back, skipping what is broken", () => {

@@ -6,6 +6,7 @@
 // No Svelte, no Tauri: unit-tested in kasir.test.ts.
 
 import type { Paper, PaymentMethod, Product, Sale, SaleInput, SalePaymentInput } from "./bindings";
+import type { CustomerRef } from "./customers";
 import { formatQty } from "./format";
 import { amountInputText, parseAmountText } from "./ledger";
 import type { MessageKey } from "./messages";
@@ -103,8 +104,13 @@ export type Draft = {
   cart: CartLine[];
   /** Diskon nota as typed. */
   discount: string;
+  /** The buyer's name as typed (a walk-in customer not in the list). */
   customer: string;
   note: string;
+  /** A customer chosen from the customer list (the sale counts for them, points too). */
+  member?: CustomerRef | null;
+  /** Loyalty points the chosen customer redeems, as typed. */
+  redeem?: string;
 };
 
 export function emptyDraft(): Draft {
@@ -112,7 +118,7 @@ export function emptyDraft(): Draft {
 }
 
 export function isDraftEmpty(d: Draft): boolean {
-  return d.cart.length === 0 && d.discount.trim() === "" && d.customer.trim() === "" && d.note.trim() === "";
+  return d.cart.length === 0 && d.discount.trim() === "" && d.customer.trim() === "" && d.note.trim() === "" && !d.member;
 }
 
 /**
@@ -130,9 +136,17 @@ export function saleInput(d: Draft, payments: SalePaymentInput[] = [], date = ""
     })),
     discount: d.discount.trim(),
     payments,
-    customer: d.customer.trim(),
+    customer: d.member ? d.member.name : d.customer.trim(),
     note: d.note.trim(),
+    ...memberFields(d),
   };
+}
+
+/** The chosen customer's id and the points they redeem; nothing for a walk-in customer. */
+function memberFields(d: Draft): Pick<SaleInput, "customer_id" | "redeem_points"> {
+  if (!d.member) return {};
+  const redeem = (d.redeem ?? "").trim();
+  return redeem === "" ? { customer_id: d.member.id } : { customer_id: d.member.id, redeem_points: redeem };
 }
 
 /**
@@ -447,12 +461,23 @@ function cartLineOf(v: unknown): CartLine | null {
 function draftOf(v: unknown): Draft | null {
   if (!isObject(v) || !Array.isArray(v.cart)) return null;
   const cart = v.cart.map(cartLineOf).filter((l): l is CartLine => l !== null);
-  return {
+  const d: Draft = {
     cart,
     discount: isText(v.discount) ? v.discount : "",
     customer: isText(v.customer) ? v.customer : "",
     note: isText(v.note) ? v.note : "",
   };
+  const member = memberOf(v.member);
+  if (member) {
+    d.member = member;
+    d.redeem = isText(v.redeem) ? v.redeem : "";
+  }
+  return d;
+}
+
+function memberOf(v: unknown): CustomerRef | null {
+  if (!isObject(v) || !isText(v.id) || v.id === "" || !isText(v.name)) return null;
+  return { id: v.id, name: v.name, phone: isText(v.phone) ? v.phone : "" };
 }
 
 /** Each business keeps its own carts (a shared PC may hold several businesses). */
@@ -520,8 +545,8 @@ export function resumeHeld(
   const taken = held.find((h) => h.id === id);
   if (!taken) return { held: [...held], draft: null };
   const rest = held.filter((h) => h.id !== id);
-  const { cart, discount, customer, note } = taken;
-  return { held: holdDraft(rest, current, now, newId), draft: { cart, discount, customer, note } };
+  const { id: _id, savedAt: _savedAt, ...draft } = taken;
+  return { held: holdDraft(rest, current, now, newId), draft };
 }
 
 export function discardHeld(held: readonly HeldCart[], id: string): HeldCart[] {
@@ -530,12 +555,17 @@ export function discardHeld(held: readonly HeldCart[], id: string): HeldCart[] {
 
 /** How a held cart is named in the list: the customer, else its first product; and how many lines it has. */
 export function heldName(h: Draft): { name: string; count: number } {
-  const customer = h.customer.trim();
+  const customer = h.member ? h.member.name : h.customer.trim();
   return { name: customer !== "" ? customer : (h.cart[0]?.name ?? ""), count: h.cart.length };
 }
 
 function structuredCopy(d: Draft): Draft {
-  return { cart: d.cart.map((l) => ({ ...l })), discount: d.discount, customer: d.customer, note: d.note };
+  const copy: Draft = { cart: d.cart.map((l) => ({ ...l })), discount: d.discount, customer: d.customer, note: d.note };
+  if (d.member) {
+    copy.member = { ...d.member };
+    copy.redeem = d.redeem ?? "";
+  }
+  return copy;
 }
 
 // ---------- The printer ----------

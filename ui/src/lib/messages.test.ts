@@ -30,9 +30,6 @@ describe("dictionaries", () => {
     expect(id["businessType.toko"]).toBe("Toko / perdagangan");
     expect(id["timezone.WITA.hint"]).toBe("Bali, NTB, NTT, Sulawesi, Kalimantan Selatan, Timur & Utara");
     expect(id["taxpayer.badan"]).toBe("Badan usaha");
-    expect(id["unavailable.pelanggan"]).toBe(
-      "Nanti di sini Anda menyimpan data pelanggan, riwayat belanja mereka, dan piutang yang belum dibayar.",
-    );
   });
 
   it("carry the agreed chart-of-accounts and date wording", () => {
@@ -203,5 +200,44 @@ describe("Kasir wording", () => {
     expect(en["kasir.nota.printer.none"]).toContain(`“${en["kasir.tab.settings"]}”`);
     expect(id["kasir.settings.qris.read"]).toContain(id["kasir.settings.qris.save"]);
     expect(en["kasir.settings.qris.read"]).toContain(en["kasir.settings.qris.save"]);
+  });
+});
+
+describe("Pelanggan wording", () => {
+  it("names the customer groups as a shop owner says them", () => {
+    expect([id["segment.setia"], id["segment.baru"], id["segment.berisiko"], id["segment.tidak_aktif"], id["segment.reguler"]]).toEqual([
+      "Pelanggan setia",
+      "Baru",
+      "Berisiko hilang",
+      "Tidak aktif",
+      "Reguler",
+    ]);
+    expect(interpolate(id["segment.about.berisiko"], { days: 60 })).toBe(
+      "Sudah lama tidak belanja: lebih dari 60 hari. Coba sapa lewat WhatsApp.",
+    );
+    expect([id["customers.tab.list"], id["customers.tab.service"], id["customers.tab.duplicates"], id["customers.tab.settings"]]).toEqual([
+      "Daftar pelanggan",
+      "Layanan",
+      "Duplikat",
+      "Pengaturan",
+    ]);
+    expect(id["customer.whatsapp"]).toBe("Chat WhatsApp");
+    expect(id["customer.service.add"]).toBe("Catat pertanyaan/keluhan");
+  });
+
+  it("fills in the customer sentences", () => {
+    expect(interpolate(id["service.respondedIn"], { time: interpolate(id["service.time.hoursMinutes"], { h: 2, m: 5 }) })).toBe(
+      "Dijawab dalam 2 jam 5 menit",
+    );
+    expect(interpolate(id["crm.example"], { spend: "Rp100.000", points: 10, value: "Rp1.000" })).toBe(
+      "Dengan pengaturan ini: belanja Rp100.000 dapat 10 poin, bisa ditukar jadi potongan Rp1.000.",
+    );
+    expect(interpolate(id["kasir.done.pointsEarned"], { points: 8 })).toBe("+8 poin");
+    expect(interpolate(en["kasir.done.pointsEarned"], { points: 8 })).toBe("+8 points");
+  });
+
+  it("names the merge button in the duplicates list exactly as the confirmation does", () => {
+    expect(id["duplicates.confirm.do"]).toBe(id["duplicates.mergeInto"]);
+    expect(en["duplicates.confirm.do"]).toBe(en["duplicates.mergeInto"]);
   });
 });

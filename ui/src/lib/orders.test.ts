@@ -88,5 +88,12 @@ describe("orders", () => {
       due_date: "2026-05-10",
       note: "",
     });
+    expect("customer_id" in orderInput(d)).toBe(false);
+  });
+
+  it("links the order to a customer chosen from the list", () => {
+    const d = { ...emptyOrderDraft(), customer: "Bu Ani", member: { id: "c1", name: "Bu Ani", phone: "" } };
+    expect(orderInput(d).customer_id).toBe("c1");
+    expect("customer_id" in orderInput({ ...d, member: null })).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
 // No Svelte, no Tauri: unit-tested in orders.test.ts.
 
 import type { Order, OrderInput, OrderStatus } from "./bindings";
+import type { CustomerRef } from "./customers";
 import type { CartLine } from "./kasir";
 import type { MessageKey } from "./messages";
 
@@ -93,6 +94,8 @@ export type OrderDraft = {
   shipping: string;
   dueDate: string;
   note: string;
+  /** A customer chosen from the customer list. */
+  member?: CustomerRef | null;
 };
 
 export function emptyOrderDraft(): OrderDraft {
@@ -117,5 +120,6 @@ export function orderInput(d: OrderDraft, date = ""): OrderInput {
     shipping: d.shipping.trim(),
     due_date: d.dueDate.trim(),
     note: d.note.trim(),
+    ...(d.member ? { customer_id: d.member.id } : {}),
   };
 }
