@@ -88,10 +88,10 @@ def test_wizard_refuses_bad_input_then_creates_and_survives_restart(app, home, s
     shot(d, shots / "03-beranda.png")
     assert len(business_files(home)) == 1
 
-    # Sections not built yet say so plainly.
+    # A new shop's customer list says what it is for.
     tid(d, "nav-pelanggan").click()
-    assert "belum tersedia" in tid(d, "section-unavailable").get_attribute("textContent")
-    shot(d, shots / "04-pelanggan-belum-tersedia.png")
+    tid(d, "pelanggan-page")
+    shot(d, shots / "04-pelanggan-kosong.png")
 
     # Profile page: a phone number with letters is refused, then a good one is saved.
     tid(d, "nav-pengaturan").click()
