@@ -124,3 +124,81 @@ fn a_customer_buys_earns_and_redeems_points_and_a_complaint_is_closed() {
         serde_json::from_str(&ok(h, &["pelanggan", "segmen", "--json"])).unwrap();
     assert_eq!(segments[1], serde_json::json!(["baru", 1]));
 }
+
+/// Reviews, testimonials, a personal message from a template, the content plan and the CRM
+/// reports from the command line.
+#[test]
+fn reviews_messages_content_plan_and_crm_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = dir.path();
+    ok(h, &["init", "--nama", "Toko Batik Bu Sari", "--pemilik", "Sari"]);
+    ok(
+        h,
+        &[
+            "produk",
+            "tambah",
+            "--nama",
+            "Kain Batik Tulis",
+            "--sku",
+            "BATIK",
+            "--harga",
+            "50.000",
+            "--tanpa-stok",
+        ],
+    );
+    ok(h, &["pelanggan", "tambah", "--nama", "Bu Rina", "--hp", "0812-1111-2222"]);
+    ok(h, &["jual", "BATIK", "--bayar", "tunai:50.000", "--pelanggan", "Bu Rina"]);
+    let before = op_count(h);
+    for (args, message) in [
+        (
+            &["pelanggan", "ulasan", "Bu Rina", "6", "Bagus", "--produk", "BATIK"][..],
+            "Pilih bintang 1 sampai 5",
+        ),
+        (&["pelanggan", "ulasan", "Bu Rina", "5", "Bagus"][..], "Pilih pesanan atau produk"),
+        (&["konten", "tambah", "01/12/2026", "myspace", "Foto baru"][..], "tidak dikenal"),
+    ] {
+        let o = usahaku(h, args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+    assert_eq!(op_count(h), before, "nothing written");
+    let saved = ok(h, &["pelanggan", "ulasan", "Bu Rina", "5", "Kainnya halus", "--produk", "BATIK"]);
+    let id = saved.trim().rsplit('(').next().unwrap().trim_end_matches(')').to_owned();
+    ok(h, &["pelanggan", "testimoni", &id]);
+    assert_eq!(
+        ok(h, &["pelanggan", "testimoni"]).trim(),
+        "★★★★★ \"Kainnya halus\"\n— Bu Rina — Kain Batik Tulis"
+    );
+    let messages: serde_json::Value = serde_json::from_str(&ok(
+        h,
+        &[
+            "pelanggan",
+            "pesan",
+            "Halo {nama}, {produk_terakhir} ready lagi! Kode {kode_promo}.",
+            "--kode",
+            "RINDU",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(messages[0]["text"], "Halo Bu Rina, Kain Batik Tulis ready lagi! Kode RINDU.");
+    ok(h, &["konten", "tambah", "01/12/2026", "instagram", "Foto motif parang", "--produk", "BATIK"]);
+    let plan: serde_json::Value =
+        serde_json::from_str(&ok(h, &["konten", "daftar", "--bulan", "2026-12", "--json"])).unwrap();
+    assert_eq!(
+        (plan[0]["caption"].as_str(), plan[0]["product"].as_str()),
+        (Some("Foto motif parang"), Some("Kain Batik Tulis"))
+    );
+    for report in ["pelanggan", "layanan", "pemasaran"] {
+        let file = h.join(format!("{report}.xlsx"));
+        ok(h, &["laporan", report, "--xlsx", file.to_str().unwrap()]);
+        assert!(std::fs::read(&file).unwrap().starts_with(b"PK"), "{report}");
+    }
+    let customers: serde_json::Value =
+        serde_json::from_str(&ok(h, &["laporan", "pelanggan", "--json"])).unwrap();
+    assert_eq!(
+        (customers[0]["total"].as_i64(), customers[0]["segment"].as_str()),
+        (Some(50_000), Some("baru"))
+    );
+}

@@ -220,3 +220,81 @@ fn an_order_faktur_shows_the_dp_and_what_is_left() {
     let faktur = text(&order_layout(&o, &profile, &settings, 32, Lang::Id), 32);
     assert!(faktur.contains("LUNAS"), "{faktur}");
 }
+
+/// The CRM reports: data pelanggan (segments with counts and spend), layanan (a complaint
+/// answered) and pemasaran (sales by segment), read back from the XLSX.
+#[test]
+fn the_crm_reports_hold_the_figures() {
+    use calamine::{Data, Reader, Xlsx};
+    use usahaku_core::crm::{CustomerInput, InteractionInput, InteractionStatus};
+    use usahaku_export::{ReportKind, ReportRequest, build, to_pdf, to_xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut s, _) = shop_with_a_sale(&dir.path().join("data"));
+    let rina = s
+        .add_customer(&CustomerInput {
+            name: "Bu Rina".into(),
+            phone: "0812-1111-2222".into(),
+            ..CustomerInput::default()
+        })
+        .unwrap();
+    s.record_sale(&SaleInput {
+        date: "2026-11-12".into(),
+        lines: vec![SaleLineInput { product: "MADU".into(), qty: "2".into(), ..SaleLineInput::default() }],
+        payments: vec![SalePaymentInput {
+            method: PaymentMethod::Cash,
+            amount: "85.000".into(),
+            account: String::new(),
+        }],
+        customer_id: rina.id.to_string(),
+        ..SaleInput::default()
+    })
+    .unwrap();
+    let c = s
+        .add_interaction(&InteractionInput {
+            customer: "Bu Rina".into(),
+            kind: "keluhan".into(),
+            subject: "Tutup botol bocor".into(),
+            ..InteractionInput::default()
+        })
+        .unwrap();
+    s.update_interaction(c.id, InteractionStatus::Done, "Diganti botol baru", false).unwrap();
+    let read = |kind: ReportKind, sheet: &str| {
+        let req = ReportRequest {
+            // The fixed clock is in late October: the complaint came in then.
+            kind,
+            from: "2026-10-01".parse().unwrap(),
+            to: "2026-11-30".parse().unwrap(),
+            account: None,
+        };
+        let doc = build(&s, &req, Lang::Id).unwrap();
+        let pdf_path = dir.path().join(format!("{sheet}.pdf"));
+        std::fs::write(&pdf_path, to_pdf(&doc, Lang::Id)).unwrap();
+        assert!(common::dark_pixels(&pdf_path, 40) > 500, "{sheet}");
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(to_xlsx(&doc).unwrap())).unwrap();
+        let range = book.worksheet_range(sheet).unwrap();
+        range
+            .rows()
+            .map(|r| {
+                r.iter()
+                    .map(|c| match c {
+                        Data::String(t) => t.clone(),
+                        Data::Float(f) => format!("{f}"),
+                        Data::Int(i) => format!("{i}"),
+                        _ => String::new(),
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
+    };
+    let rows = read(ReportKind::Customers, "Pelanggan");
+    // Bu Rina: new (first purchase this month), 2 × 42.500.
+    assert!(rows.iter().any(|r| r[0] == "Baru" && r[1] == "1" && r[2] == "85000"), "{rows:?}");
+    assert!(rows.iter().any(|r| r[0] == "Bu Rina · +62 812-1111-2222" && r[4] == "85000"), "{rows:?}");
+    let rows = read(ReportKind::CustomerService, "Layanan");
+    assert!(rows.iter().any(|r| r[0] == "Keluhan" && r[1] == "1"), "{rows:?}");
+    assert!(rows.iter().any(|r| r[0] == "Status: Selesai" && r[1] == "1"), "{rows:?}");
+    let rows = read(ReportKind::Marketing, "Pemasaran");
+    // The earlier nota (70.000) has no registered customer.
+    assert!(rows.iter().any(|r| r[0] == "Baru" && r[1] == "85000"), "{rows:?}");
+    assert!(rows.iter().any(|r| r[0] == "Pembeli tanpa data pelanggan" && r[1] == "70000"), "{rows:?}");
+}
