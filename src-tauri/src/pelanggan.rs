@@ -291,3 +291,52 @@ pub(crate) async fn set_post_status(
         s.set_post_status(id, &status)
     })
 }
+
+/// Adds a promo code.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn add_promo_code(
+    shell: tauri::State<'_, Shell>,
+    input: usahaku_core::promo::PromoCodeInput,
+) -> Result<usahaku_core::promo::PromoCode, UiError> {
+    shell.with_store(|s| s.add_promo_code(&input))
+}
+
+/// Every promo code, newest period first.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn promo_codes(
+    shell: tauri::State<'_, Shell>,
+) -> Result<Vec<usahaku_core::promo::PromoCode>, UiError> {
+    shell.with_store(|s| s.promo_codes())
+}
+
+/// Stops (or restarts) a promo code.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn set_promo_code_active(
+    shell: tauri::State<'_, Shell>,
+    id: String,
+    active: bool,
+) -> Result<usahaku_core::promo::PromoCode, UiError> {
+    shell.with_store(|s| {
+        let id = uuid::Uuid::parse_str(id.trim())
+            .map_err(|_| usahaku_core::promo::PromoError::UnknownCode(id.clone()))?;
+        s.set_promo_code_active(id, active)
+    })
+}
+
+/// Uses, discount given and revenue per promo code from `from` to `to`.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn promo_code_report(
+    shell: tauri::State<'_, Shell>,
+    from: String,
+    to: String,
+) -> Result<Vec<usahaku_core::promo::PromoCodeUse>, UiError> {
+    shell.with_store(|s| {
+        let from = usahaku_core::ledger::parse_date(&from)?;
+        let to = usahaku_core::ledger::parse_date(&to)?;
+        s.promo_code_report(from, to)
+    })
+}

@@ -25,6 +25,9 @@ pub(crate) struct JualArgs {
     /// Pelanggan: nama atau nomor HP pelanggan terdaftar (dapat poin), atau nama siapa saja.
     #[arg(long, visible_alias = "pelanggan", default_value = "")]
     customer: String,
+    /// Kode promo.
+    #[arg(long = "promo", visible_alias = "kode-promo", default_value = "")]
+    promo: String,
     /// Poin pelanggan yang ditukar jadi diskon.
     #[arg(long = "redeem", visible_alias = "tukar-poin", default_value = "")]
     redeem: String,
@@ -83,6 +86,7 @@ pub(crate) fn jual(store: &mut Store, a: JualArgs, lang: Lang) -> Result<(), Cor
         note: String::new(),
         customer_id: known.map(|c| c.id.to_string()).unwrap_or_default(),
         redeem_points: a.redeem,
+        promo_code: a.promo,
     })?;
     let mut out = std::io::stdout().lock();
     if a.json {

@@ -8,6 +8,7 @@ mod konten;
 mod pelanggan;
 mod pesanan;
 mod products;
+mod promo;
 mod stock;
 
 use clap::{Args, Parser, Subcommand};
@@ -163,6 +164,11 @@ enum Command {
     /// Retur: sebagian barang nota dikembalikan, uang dikembalikan, stok kembali.
     Retur(kasir::ReturArgs),
     /// Pesanan: tambah, daftar, bayar (DP/pelunasan), verifikasi, status.
+    /// Kode promo: tambah, daftar, stop, laporan.
+    Promo {
+        #[command(subcommand)]
+        action: promo::PromoAction,
+    },
     /// Rencana konten: tambah, status, daftar.
     Konten {
         #[command(subcommand)]
@@ -372,7 +378,8 @@ fn main() -> ExitCode {
                 | CoreError::Qris(_)
                 | CoreError::Order(_)
                 | CoreError::Crm(_)
-                | CoreError::Marketing(_) => ExitCode::from(2),
+                | CoreError::Marketing(_)
+                | CoreError::Promo(_) => ExitCode::from(2),
                 _ => ExitCode::FAILURE,
             }
         }
@@ -682,6 +689,7 @@ fn run(cli: Cli, lang: Lang) -> Result<(), CoreError> {
         Command::Pesanan { action } => pesanan::pesanan(&mut open(clock)?, action, lang)?,
         Command::Pelanggan { action } => pelanggan::pelanggan(&mut open(clock)?, action, lang)?,
         Command::Konten { action } => konten::konten(&mut open(clock)?, action, lang)?,
+        Command::Promo { action } => promo::promo(&mut open(clock)?, action, lang)?,
         Command::Rekap { date, json } => kasir::rekap(&open(clock)?, &date, json, lang)?,
         Command::Qris { action } => kasir::qris(&mut open(clock)?, action, lang)?,
         Command::Ops { action: OpsAction::List { limit, json } } => {

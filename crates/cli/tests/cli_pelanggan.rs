@@ -202,3 +202,63 @@ fn reviews_messages_content_plan_and_crm_reports() {
         (Some(50_000), Some("baru"))
     );
 }
+
+/// A promo code from the command line: created, used at the cashier, refused below its
+/// minimum, stopped, and counted.
+#[test]
+fn a_promo_code_is_used_at_the_cashier_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = dir.path();
+    ok(h, &["init", "--nama", "Toko Batik Bu Sari", "--pemilik", "Sari"]);
+    ok(
+        h,
+        &[
+            "produk",
+            "tambah",
+            "--nama",
+            "Kain Batik Tulis",
+            "--sku",
+            "BATIK",
+            "--harga",
+            "50.000",
+            "--tanpa-stok",
+        ],
+    );
+    ok(
+        h,
+        &[
+            "promo",
+            "tambah",
+            "Akhir tahun",
+            "AKHIR15",
+            "--persen",
+            "15",
+            "--minimal",
+            "100.000",
+            "--dari",
+            "01/01/2026",
+            "--sampai",
+            "31/12/2030",
+        ],
+    );
+    // 3 × 50.000 = 150.000, 15% off → 127.500.
+    let sale: serde_json::Value = serde_json::from_str(&ok(
+        h,
+        &["jual", "BATIK=3", "--bayar", "tunai:150.000", "--kode-promo", "akhir15", "--json"],
+    ))
+    .unwrap();
+    assert_eq!((sale["total"].as_i64(), sale["promo_discount"].as_i64()), (Some(127_500), Some(22_500)));
+    let o = usahaku(h, &["jual", "BATIK", "--bayar", "tunai:50.000", "--kode-promo", "AKHIR15"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("belanja minimal Rp100.000"));
+    let report: serde_json::Value = serde_json::from_str(&ok(
+        h,
+        &["promo", "laporan", "--dari", "01/01/2026", "--sampai", "31/12/2030", "--json"],
+    ))
+    .unwrap();
+    assert_eq!((report[0]["uses"].as_i64(), report[0]["discount"].as_i64()), (Some(1), Some(22_500)));
+    ok(h, &["promo", "stop", "AKHIR15"]);
+    let o = usahaku(h, &["jual", "BATIK=3", "--bayar", "tunai:150.000", "--kode-promo", "AKHIR15"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Kode promo \"AKHIR15\" tidak ada"));
+}

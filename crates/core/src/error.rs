@@ -192,6 +192,9 @@ pub enum CoreError {
     /// A review, message or planned post was refused; nothing was written.
     #[error("marketing: {0}")]
     Marketing(#[from] crate::marketing::MarketingError),
+    /// A promo was refused or does not apply; nothing was written.
+    #[error("promo: {0}")]
+    Promo(#[from] crate::promo::PromoError),
     /// A pricing rule was refused; nothing was written.
     #[error("price rule: {0}")]
     Pricing(#[from] crate::pricing::PricingError),
@@ -229,6 +232,7 @@ impl CoreError {
             CoreError::Order(e) => e.code(),
             CoreError::Crm(e) => e.code(),
             CoreError::Marketing(e) => e.code(),
+            CoreError::Promo(e) => e.code(),
             CoreError::Qris(e) => e.code(),
             CoreError::Db(_) => "database",
             CoreError::Io(_) => "io",
@@ -246,6 +250,7 @@ impl CoreError {
             CoreError::Order(_) => None,
             CoreError::Crm(e) => e.field(),
             CoreError::Marketing(e) => e.field(),
+            CoreError::Promo(e) => e.field(),
             CoreError::Qris(_) => Some("qris"),
             _ => None,
         }
@@ -384,6 +389,7 @@ impl CoreError {
             CoreError::Order(e) => e.message(lang),
             CoreError::Crm(e) => e.message(lang),
             CoreError::Marketing(e) => e.message(lang),
+            CoreError::Promo(e) => e.message(lang),
             CoreError::Qris(e) => e.message(lang),
             CoreError::Db(e) => match lang {
                 Lang::Id => format!("Gagal mengakses basis data ({e})."),

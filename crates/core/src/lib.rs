@@ -25,6 +25,7 @@ pub mod orders;
 pub mod photo;
 pub mod pricing;
 pub mod profile;
+pub mod promo;
 pub mod qris;
 pub mod replica;
 pub mod reports;

@@ -17,7 +17,7 @@
 use crate::clock::{new_id, next_hlc, observe_hlc};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
-use crate::{budget, catalog, crm, ledger, lww, marketing, orders, pricing, profile, sales, stock};
+use crate::{budget, catalog, crm, ledger, lww, marketing, orders, pricing, profile, promo, sales, stock};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use usahaku_proto::{ActorId, DeviceId, EntityKind, Hlc, LwwPatch, Op, OpId, decode_payload, encode_payload};
 use uuid::Uuid;
@@ -42,7 +42,8 @@ pub(crate) fn schema_version(kind: EntityKind) -> u16 {
         | EntityKind::Interaction
         | EntityKind::LoyaltyPoints
         | EntityKind::Review
-        | EntityKind::ContentPost => 1,
+        | EntityKind::ContentPost
+        | EntityKind::Promotion => 1,
         // Never written here; anything from a newer app is newer than this build.
         EntityKind::Other(_) => 0,
     }
@@ -116,6 +117,7 @@ fn apply(atx: &ApplyTx<'_>) -> Result<()> {
         EntityKind::LoyaltyPoints => crm::apply_points(atx),
         EntityKind::Review => lww::apply(atx, &marketing::REVIEW_SPEC, op.entity_id, &patch()?),
         EntityKind::ContentPost => lww::apply(atx, &marketing::POST_SPEC, op.entity_id, &patch()?),
+        EntityKind::Promotion => lww::apply(atx, &promo::PROMO_SPEC, op.entity_id, &patch()?),
         EntityKind::Other(_) => Ok(()),
     }
 }

@@ -200,6 +200,9 @@ pub struct OrderInput {
     /// phone and address fill the fields left empty.
     #[serde(default)]
     pub customer_id: String,
+    /// A promo code; empty for none.
+    #[serde(default)]
+    pub promo_code: String,
 }
 
 /// An order as it stands.
@@ -344,14 +347,21 @@ struct EventPayload {
 
 pub(crate) fn apply_order(atx: &ApplyTx<'_>) -> Result<()> {
     let op = atx.op();
-    let (p, customer) = match decode_payload::<(OrderPayload, Option<Uuid>)>(&op.payload) {
-        Ok(linked) => linked,
-        Err(_) => (
-            decode_payload::<OrderPayload>(&op.payload)
-                .map_err(|e| crate::CoreError::Corrupt(e.to_string()))?,
-            None,
-        ),
-    };
+    // After the frozen fields: the customer, then the promo and what it took off.
+    let (p, customer, promo, promo_discount) =
+        match decode_payload::<(OrderPayload, Option<Uuid>, Option<Uuid>, i64)>(&op.payload) {
+            Ok(linked) => linked,
+            Err(_) => match decode_payload::<(OrderPayload, Option<Uuid>)>(&op.payload) {
+                Ok((p, c)) => (p, c, None, 0),
+                Err(_) => (
+                    decode_payload::<OrderPayload>(&op.payload)
+                        .map_err(|e| crate::CoreError::Corrupt(e.to_string()))?,
+                    None,
+                    None,
+                    0,
+                ),
+            },
+        };
     let conn = atx.conn();
     let id = op.entity_id.as_bytes().as_slice();
     let mut subtotal = 0i64;
@@ -372,12 +382,14 @@ pub(crate) fn apply_order(atx: &ApplyTx<'_>) -> Result<()> {
     let n = conn
         .prepare_cached(
             "INSERT INTO customer_order (id, number, device_code, year, seq, date, channel, customer, phone, address,
-                due_date, note, subtotal, discount, shipping, total, hlc, customer_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) ON CONFLICT DO NOTHING",
+                due_date, note, subtotal, discount, shipping, total, hlc, customer_id, promo_id, promo_discount)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+             ON CONFLICT DO NOTHING",
         )?
         .execute(params![
             id, p.number, code, year, seq, p.date, p.channel, p.customer, p.phone, p.address, p.due_date, p.note, subtotal,
-            discount, p.shipping, total, op.hlc.to_sortable(), customer.map(|u| u.as_bytes().to_vec())
+            discount, p.shipping, total, op.hlc.to_sortable(), customer.map(|u| u.as_bytes().to_vec()),
+            promo.map(|u| u.as_bytes().to_vec()), promo_discount
         ])?;
     if n == 0 {
         return Ok(());
@@ -484,8 +496,11 @@ impl Store {
             payments: Vec::new(),
             customer: customer.clone(),
             note: input.note.clone(),
+            customer_id: known.as_ref().map(|c| c.id.to_string()).unwrap_or_default(),
+            promo_code: input.promo_code.clone(),
             ..SaleInput::default()
         })?;
+        let promo_id = self.running_promo_code(quote.promo.as_deref(), quote.date)?;
         let shipping = match Money::parse(&input.shipping) {
             Err(crate::AmountError::Empty) => Money::ZERO,
             Ok(m) if m >= Money::ZERO => m,
@@ -541,9 +556,15 @@ impl Store {
             };
             made = crate::clock::new_id(clock.as_ref());
             // A known customer's id follows the frozen fields (older apps ignore it).
-            let bytes = match &known {
-                Some(c) => encode_payload(&(&payload, Some(c.id))),
-                None => encode_payload(&payload),
+            let bytes = match (&known, promo_id) {
+                (_, Some(promo)) => encode_payload(&(
+                    &payload,
+                    known.as_ref().map(|c| c.id),
+                    Some(promo),
+                    quote.promo_discount.rupiah(),
+                )),
+                (Some(c), None) => encode_payload(&(&payload, Some(c.id))),
+                (None, None) => encode_payload(&payload),
             };
             Ok(vec![Change::Append { entity: EntityKind::Order, entity_id: made, payload: bytes }])
         })?;

@@ -250,6 +250,9 @@ pub struct SaleInput {
     /// Loyalty points the customer redeems as a discount; empty for none.
     #[serde(default)]
     pub redeem_points: String,
+    /// A promo code; empty for none.
+    #[serde(default)]
+    pub promo_code: String,
 }
 
 /// A line taken back, as typed.
@@ -399,6 +402,11 @@ pub struct Sale {
     pub points_earned: i64,
     /// Loyalty points redeemed as a discount on this nota.
     pub points_redeemed: i64,
+    /// The promo code used, if any.
+    pub promo: Option<String>,
+    /// What the promo took off (part of the nota discount).
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub promo_discount: Money,
 }
 
 /// The op payload of a sale. **Frozen** (postcard, by position).
@@ -474,22 +482,39 @@ const DELIVERED: &str = "delivered AS (
 /// Writes a sale op's rows (idempotent through the op log).
 pub(crate) fn apply_sale(atx: &ApplyTx<'_>) -> Result<()> {
     let bytes = &atx.op().payload;
-    // A nota of a known customer carries the customer's id after the frozen fields (older
-    // apps read the nota and ignore it).
-    let (p, customer) = match decode_payload::<(SalePayload, Option<Uuid>)>(bytes) {
-        Ok(linked) => linked,
-        Err(_) => (
-            decode_payload::<SalePayload>(bytes).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?,
-            None,
-        ),
-    };
-    insert_sale(atx, &p, None, customer)
+    let (p, link) = decode_sale(bytes)?;
+    insert_sale(atx, &p, None, link)
 }
 
-fn encode_sale(p: &SalePayload, customer: Option<Uuid>) -> Vec<u8> {
-    match customer {
-        Some(c) => encode_payload(&(p, Some(c))),
-        None => encode_payload(p),
+/// What follows a nota's frozen fields, when anything: its customer, then its promo and the
+/// discount the promo gave. Older apps read the nota and ignore the rest.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct SaleLink {
+    pub(crate) customer: Option<Uuid>,
+    pub(crate) promo: Option<Uuid>,
+    pub(crate) promo_discount: i64,
+}
+
+fn decode_sale(bytes: &[u8]) -> Result<(SalePayload, SaleLink)> {
+    if let Ok((p, customer, promo, promo_discount)) =
+        decode_payload::<(SalePayload, Option<Uuid>, Option<Uuid>, i64)>(bytes)
+    {
+        return Ok((p, SaleLink { customer, promo, promo_discount }));
+    }
+    if let Ok((p, customer)) = decode_payload::<(SalePayload, Option<Uuid>)>(bytes) {
+        return Ok((p, SaleLink { customer, ..SaleLink::default() }));
+    }
+    let p = decode_payload::<SalePayload>(bytes).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?;
+    Ok((p, SaleLink::default()))
+}
+
+fn encode_sale(p: &SalePayload, link: SaleLink) -> Vec<u8> {
+    match link {
+        SaleLink { promo: Some(promo), .. } => {
+            encode_payload(&(p, link.customer, Some(promo), link.promo_discount))
+        }
+        SaleLink { customer: Some(c), .. } => encode_payload(&(p, Some(c))),
+        _ => encode_payload(p),
     }
 }
 
@@ -497,15 +522,10 @@ fn encode_sale(p: &SalePayload, customer: Option<Uuid>) -> Vec<u8> {
 pub(crate) fn apply_return(atx: &ApplyTx<'_>) -> Result<()> {
     let p: ReturnPayload =
         decode_payload(&atx.op().payload).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?;
-    insert_sale(atx, &p.sale, Some(&p.origins), p.customer)
+    insert_sale(atx, &p.sale, Some(&p.origins), SaleLink { customer: p.customer, ..SaleLink::default() })
 }
 
-fn insert_sale(
-    atx: &ApplyTx<'_>,
-    p: &SalePayload,
-    origins: Option<&[u32]>,
-    customer: Option<Uuid>,
-) -> Result<()> {
+fn insert_sale(atx: &ApplyTx<'_>, p: &SalePayload, origins: Option<&[u32]>, link: SaleLink) -> Result<()> {
     let op = atx.op();
     let conn = atx.conn();
     let id = op.entity_id.as_bytes().as_slice();
@@ -524,8 +544,9 @@ fn insert_sale(
     let n = conn
         .prepare_cached(
             "INSERT INTO sale (id, number, device_code, year, seq, date, hlc, subtotal, discount, total, paid, change,
-                customer, note, entry_id, reverses, is_return, customer_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) ON CONFLICT DO NOTHING",
+                customer, note, entry_id, reverses, is_return, customer_id, promo_id, promo_discount)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+             ON CONFLICT DO NOTHING",
         )?
         .execute(params![
             id,
@@ -545,7 +566,9 @@ fn insert_sale(
             p.entry.map(|u| u.as_bytes().to_vec()),
             p.reverses.map(|u| u.as_bytes().to_vec()),
             origins.is_some(),
-            customer.map(|u| u.as_bytes().to_vec()),
+            link.customer.map(|u| u.as_bytes().to_vec()),
+            link.promo.map(|u| u.as_bytes().to_vec()),
+            link.promo_discount,
         ])?;
     if n == 0 {
         return Ok(());
@@ -944,6 +967,15 @@ impl Store {
         } else {
             Some(self.find_customer(&input.customer_id)?)
         };
+        // A promo code: its discount joins the nota discount.
+        let promo = if input.promo_code.trim().is_empty() {
+            None
+        } else {
+            let (p, off) =
+                self.promo_code_discount(&input.promo_code, date, known.as_ref().map(|c| c.id), after_lines)?;
+            order_discount = order_discount.checked_add(off)?.min(after_lines);
+            Some((p, off))
+        };
         let loyalty = self.crm_settings()?;
         let redeem = match input.redeem_points.trim() {
             "" => 0,
@@ -1022,6 +1054,8 @@ impl Store {
             customer_id: known.map(|c| c.id),
             points_earned,
             points_redeemed: redeem,
+            promo_discount: promo.as_ref().map_or(Money::ZERO, |(_, off)| *off),
+            promo: promo.map(|(p, _)| p.code),
         })
     }
 
@@ -1032,6 +1066,7 @@ impl Store {
         if quote.paid < quote.total {
             return Err(SaleError::Underpaid { total: quote.total, paid: quote.paid }.into());
         }
+        let promo_id = self.running_promo_code(quote.promo.as_deref(), quote.date)?;
         let sales = self.account_by_role(AccountRole::Sales)?.id;
         let discount_account = self.account_by_role(AccountRole::SalesDiscount)?.id;
         let cogs = self.account_by_role(AccountRole::Cogs)?.id;
@@ -1118,7 +1153,14 @@ impl Store {
             b.changes.push(Change::Append {
                 entity: EntityKind::Sale,
                 entity_id: id,
-                payload: encode_sale(&payload, sale.customer_id),
+                payload: encode_sale(
+                    &payload,
+                    SaleLink {
+                        customer: sale.customer_id,
+                        promo: promo_id,
+                        promo_discount: sale.promo_discount.rupiah(),
+                    },
+                ),
             });
             if let Some(customer) = sale.customer_id {
                 for (points, reason) in [(-sale.points_redeemed, "tukar"), (sale.points_earned, "belanja")] {
@@ -1205,7 +1247,10 @@ impl Store {
             b.changes.push(Change::Append {
                 entity: EntityKind::Sale,
                 entity_id: new_id,
-                payload: encode_sale(&payload, original.customer_id),
+                payload: encode_sale(
+                    &payload,
+                    SaleLink { customer: original.customer_id, ..SaleLink::default() },
+                ),
             });
             // Points earned come off again; points redeemed go back.
             for (customer, pts) in &points {
@@ -1424,6 +1469,8 @@ impl Store {
             customer_id: plan.original.customer_id,
             points_earned: 0,
             points_redeemed: 0,
+            promo: None,
+            promo_discount: Money::ZERO,
             lines: plan.lines,
         })
     }
@@ -1615,6 +1662,12 @@ impl Store {
         if let Some(cash) = payments.iter_mut().find(|p| p.method == PaymentMethod::Cash.code()) {
             cash.amount = cash.amount.checked_add(Money::from_rupiah(change))?;
         }
+        let (promo, promo_discount): (Option<String>, i64) = self
+            .conn
+            .prepare_cached(
+                "SELECT (SELECT p.code FROM promotion p WHERE p.id = s.promo_id), s.promo_discount FROM sale s WHERE s.id = ?1",
+            )?
+            .query_row([id.as_bytes().as_slice()], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let points: Vec<(i64, String)> = self
             .conn
             .prepare_cached("SELECT points, reason FROM loyalty_point WHERE sale_id = ?1")?
@@ -1647,6 +1700,8 @@ impl Store {
             customer_id: opt(customer_id)?,
             points_earned: points.iter().filter(|(_, r)| r != "tukar").map(|(p, _)| p).sum(),
             points_redeemed: points.iter().filter(|(_, r)| r == "tukar").map(|(p, _)| -p).sum(),
+            promo,
+            promo_discount: Money::from_rupiah(promo_discount),
         })
     }
 

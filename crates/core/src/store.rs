@@ -554,6 +554,32 @@ CREATE INDEX content_post_date ON content_post (date);
 "#,
         seed: None,
     },
+    Migration {
+        name: "promotions",
+        sql: r#"
+-- Promo codes: last-writer-wins. A nota or order that used one names it and keeps what it took
+-- off, for uses and revenue per promo.
+CREATE TABLE promotion (
+    id           BLOB PRIMARY KEY,
+    name         TEXT,
+    code         TEXT,
+    kind         TEXT,
+    value        INTEGER,
+    min_purchase INTEGER,
+    date_from    TEXT,
+    date_to      TEXT,
+    segment      TEXT,
+    active       INTEGER
+) STRICT;
+CREATE INDEX promotion_code ON promotion (code);
+ALTER TABLE sale ADD COLUMN promo_id BLOB;
+ALTER TABLE sale ADD COLUMN promo_discount INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX sale_promo ON sale (promo_id);
+ALTER TABLE customer_order ADD COLUMN promo_id BLOB;
+ALTER TABLE customer_order ADD COLUMN promo_discount INTEGER NOT NULL DEFAULT 0;
+"#,
+        seed: None,
+    },
 ];
 
 /// This device, as recorded in the store.
@@ -849,6 +875,7 @@ mod tests {
                  DROP TABLE sale; DROP TABLE sale_line; DROP TABLE sale_payment; DROP TABLE customer_order;
                  DROP TABLE order_line; DROP TABLE order_event; DROP TABLE customer_fts; DROP TABLE customer;
                  DROP TABLE interaction; DROP TABLE loyalty_point; DROP TABLE review; DROP TABLE content_post;
+                 DROP TABLE promotion;
                  PRAGMA user_version = 1;",
             )
             .unwrap();
@@ -942,7 +969,7 @@ mod tests {
                  DROP TABLE price_rule; DROP TABLE sale; DROP TABLE sale_line; DROP TABLE sale_payment;
                  DROP TABLE customer_order; DROP TABLE order_line; DROP TABLE order_event;
                  DROP TABLE customer_fts; DROP TABLE customer; DROP TABLE interaction; DROP TABLE loyalty_point;
-                 DROP TABLE review; DROP TABLE content_post;
+                 DROP TABLE review; DROP TABLE content_post; DROP TABLE promotion;
                  ALTER TABLE business_profile DROP COLUMN qris;
                  ALTER TABLE business_profile DROP COLUMN receipt_footer;
                  ALTER TABLE business_profile DROP COLUMN crm_settings;

@@ -9,7 +9,7 @@ use usahaku_core::crm::{CustomerInput, Segment};
 use usahaku_core::marketing::{PostInput, PostStatus, ReviewInput};
 use usahaku_core::orders::{OrderInput, OrderStatus, StatusInput};
 use usahaku_core::sales::{PaymentMethod, SaleInput, SaleLineInput, SalePaymentInput};
-use usahaku_core::{BusinessType, Home, Lang, ManualClock, NewBusiness, Store, Timezone};
+use usahaku_core::{BusinessType, Home, Lang, ManualClock, Money, NewBusiness, Store, Timezone};
 
 /// 2026-11-22 10:00 WIB.
 const NOW: i64 = 1_795_316_400_000;
@@ -185,4 +185,106 @@ fn the_content_plan_holds_posts_by_date_and_status() {
     let december = s.content_plan("2026-12-01".parse().unwrap(), "2026-12-31".parse().unwrap()).unwrap();
     let captions: Vec<&str> = december.iter().map(|p| p.caption.as_str()).collect();
     assert_eq!(captions, vec!["Foto motif parang"]);
+}
+
+/// A 10% code for customers at risk of leaving (from Rp50.000) and a Rp5.000 code for
+/// everyone: applied at the cashier and in an order, refused with the reason when it does not
+/// apply, posted as nota discount, and counted per promo.
+#[test]
+fn promo_codes_apply_at_the_cashier_and_in_orders_and_are_counted() {
+    use usahaku_core::ledger::default_account_id;
+    use usahaku_core::promo::PromoCodeInput;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    for (name, phone) in [("Bu Rina", "0812-1111-2222"), ("Pak Dedi", "0813-3333-4444")] {
+        s.add_customer(&CustomerInput { name: name.into(), phone: phone.into(), ..CustomerInput::default() })
+            .unwrap();
+    }
+    sell(&mut s, "Bu Rina", "BATIK", "2026-08-01"); // at risk by 22 Nov
+    sell(&mut s, "Pak Dedi", "BATIK", "2026-11-01");
+    let code = |name: &str, code: &str, kind: &str, value: &str, min: &str, segment: &str| PromoCodeInput {
+        name: name.into(),
+        code: code.into(),
+        kind: kind.into(),
+        value: value.into(),
+        min_purchase: min.into(),
+        from: "2026-11-15".into(),
+        to: "2026-11-30".into(),
+        segment: segment.into(),
+    };
+    s.add_promo_code(&code("Kangen", "kangen10", "persen", "10", "50.000", "berisiko")).unwrap();
+    s.add_promo_code(&code("Hemat", "HEMAT5", "potongan", "5.000", "", "")).unwrap();
+    let ops = s.op_count().unwrap();
+    for (input, err) in [
+        (code("", "X1", "persen", "10", "", ""), "bad_promo"),
+        (code("Diskon", "X Y", "persen", "10", "", ""), "bad_promo"),
+        (code("Diskon", "X1", "persen", "150", "", ""), "bad_promo"),
+        (code("Lagi", "KANGEN10", "persen", "5", "", ""), "duplicate_code"),
+    ] {
+        assert_eq!(s.add_promo_code(&input).unwrap_err().code(), err);
+    }
+    assert_eq!(s.op_count().unwrap(), ops);
+
+    let nota = |customer: &str, qty: &str, date: &str, promo: &str| SaleInput {
+        date: date.into(),
+        lines: vec![SaleLineInput { product: "BATIK".into(), qty: qty.into(), ..SaleLineInput::default() }],
+        payments: vec![SalePaymentInput {
+            method: PaymentMethod::Cash,
+            amount: "200.000".into(),
+            account: String::new(),
+        }],
+        customer_id: customer.into(),
+        promo_code: promo.into(),
+        ..SaleInput::default()
+    };
+    let below = s.quote_sale(&nota("Bu Rina", "0,5", "2026-11-22", "KANGEN10")).unwrap_err();
+    assert_eq!(below.message(Lang::Id), "Promo ini berlaku untuk belanja minimal Rp50.000.");
+    // 2 × 50.000 = 100.000, 10% off → 90.000 (Bu Rina is no longer at risk afterwards).
+    let used = s.record_sale(&nota("Bu Rina", "2", "2026-11-22", "kangen10")).unwrap();
+    assert_eq!(
+        (used.total, used.promo_discount, used.promo.as_deref()),
+        (rp(90_000), rp(10_000), Some("KANGEN10"))
+    );
+    for (input, err) in [
+        (nota("Pak Dedi", "2", "2026-11-22", "KANGEN10"), "promo_wrong_segment"),
+        (nota("", "2", "2026-11-22", "KANGEN10"), "promo_wrong_segment"),
+        (nota("Bu Rina", "2", "2026-12-01", "KANGEN10"), "promo_not_running"),
+        (nota("Bu Rina", "2", "2026-11-22", "GRATIS"), "unknown_promo"),
+        (nota("Bu Rina", "2", "2026-11-22", "KANGEN10"), "promo_wrong_segment"),
+    ] {
+        assert_eq!(s.record_sale(&input).unwrap_err().code(), err);
+    }
+    // Rp5.000 off one piece for anyone.
+    let hemat = s.quote_sale(&nota("Pak Dedi", "1", "2026-11-22", "HEMAT5")).unwrap();
+    assert_eq!(hemat.total, rp(45_000));
+    // Rp5.000 off an order of 2 × 50.000.
+    let o = s
+        .add_order(&OrderInput {
+            date: "2026-11-20".into(),
+            customer_id: "Pak Dedi".into(),
+            lines: vec![SaleLineInput {
+                product: "SELENDANG".into(),
+                qty: "2".into(),
+                ..SaleLineInput::default()
+            }],
+            promo_code: "hemat5".into(),
+            ..OrderInput::default()
+        })
+        .unwrap();
+    assert_eq!(o.total, rp(95_000));
+    let cancelled = s.record_sale(&nota("Pak Dedi", "1", "2026-11-22", "HEMAT5")).unwrap();
+    s.cancel_sale(cancelled.id, "").unwrap();
+
+    let report = s.promo_code_report("2026-11-01".parse().unwrap(), "2026-11-30".parse().unwrap()).unwrap();
+    let figures: Vec<(&str, u32, Money, Money)> =
+        report.iter().map(|u| (u.promo.code.as_str(), u.uses, u.discount, u.revenue)).collect();
+    assert_eq!(figures, vec![("HEMAT5", 1, rp(5_000), rp(95_000)), ("KANGEN10", 1, rp(10_000), rp(90_000))]);
+    // The nota discount is in the books: 10.000 (KANGEN10); the cancelled 5.000 is reversed.
+    let tb = s.trial_balance("2026-12-31".parse().unwrap()).unwrap();
+    let diskon = tb.iter().find(|l| l.account.id == default_account_id("4-102")).unwrap();
+    assert_eq!(diskon.debit.checked_sub(diskon.credit).unwrap(), rp(10_000));
+}
+
+fn rp(n: i64) -> usahaku_core::Money {
+    usahaku_core::Money::from_rupiah(n)
 }

@@ -503,6 +503,28 @@ fn marketing(store: &Store, from: Date, to: Date, lang: Lang) -> Result<Vec<Bloc
         report.total.checked_sub(known)?,
     ));
     blocks.push(two_columns(lang, rows));
+    blocks.push(Block::Heading(l(lang, "Promo", "Promotions")));
+    blocks.push(Block::Table {
+        columns: vec![
+            l(lang, "Promo", "Promotion"),
+            l(lang, "Dipakai", "Uses"),
+            l(lang, "Diskon diberikan", "Discount given"),
+            l(lang, "Penjualan", "Revenue"),
+        ],
+        rows: store
+            .promo_code_report(from, to)?
+            .iter()
+            .map(|u| Row {
+                cells: vec![
+                    text(format!("{} ({})", u.promo.name, u.promo.code)),
+                    text(u.uses.to_string()),
+                    Cell::Money(u.discount),
+                    Cell::Money(u.revenue),
+                ],
+                total: false,
+            })
+            .collect(),
+    });
     let reviews: Vec<_> =
         store.reviews(false)?.into_iter().filter(|r| r.date >= from && r.date <= to).collect();
     blocks.push(Block::Heading(l(lang, "Ulasan", "Reviews")));

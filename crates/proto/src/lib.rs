@@ -136,6 +136,8 @@ pub enum EntityKind {
     Review,
     /// A planned post of the content plan: last-writer-wins per field. Code 17.
     ContentPost,
+    /// A promo code for a period and a customer segment: last-writer-wins per field. Code 18.
+    Promotion,
     /// A kind made by a newer app.
     Other(u16),
 }
@@ -161,6 +163,7 @@ impl From<u16> for EntityKind {
             15 => EntityKind::LoyaltyPoints,
             16 => EntityKind::Review,
             17 => EntityKind::ContentPost,
+            18 => EntityKind::Promotion,
             n => EntityKind::Other(n),
         }
     }
@@ -187,6 +190,7 @@ impl From<EntityKind> for u16 {
             EntityKind::LoyaltyPoints => 15,
             EntityKind::Review => 16,
             EntityKind::ContentPost => 17,
+            EntityKind::Promotion => 18,
             EntityKind::Other(n) => n,
         }
     }
@@ -214,6 +218,7 @@ impl EntityKind {
             EntityKind::LoyaltyPoints => "loyalty_points".into(),
             EntityKind::Review => "review".into(),
             EntityKind::ContentPost => "content_post".into(),
+            EntityKind::Promotion => "promotion".into(),
             EntityKind::Other(n) => format!("kind_{n}").into(),
         }
     }
@@ -239,6 +244,7 @@ impl EntityKind {
             "loyalty_points" => Some(EntityKind::LoyaltyPoints),
             "review" => Some(EntityKind::Review),
             "content_post" => Some(EntityKind::ContentPost),
+            "promotion" => Some(EntityKind::Promotion),
             _ => s.strip_prefix("kind_").and_then(|n| n.parse::<u16>().ok()).map(EntityKind::from),
         }
     }

@@ -202,6 +202,14 @@ export const commands = {
 	updatePost: (id: string, input: PostInput, remove: boolean) => typedError<ContentPost, UiError>(__TAURI_INVOKE("update_post", { id, input, remove })),
 	/**  Moves a planned post to another status. */
 	setPostStatus: (id: string, status: string) => typedError<ContentPost, UiError>(__TAURI_INVOKE("set_post_status", { id, status })),
+	/**  Adds a promo code. */
+	addPromoCode: (input: PromoCodeInput) => typedError<PromoCode, UiError>(__TAURI_INVOKE("add_promo_code", { input })),
+	/**  Every promo code, newest period first. */
+	promoCodes: () => typedError<PromoCode[], UiError>(__TAURI_INVOKE("promo_codes")),
+	/**  Stops (or restarts) a promo code. */
+	setPromoCodeActive: (id: string, active: boolean) => typedError<PromoCode, UiError>(__TAURI_INVOKE("set_promo_code_active", { id, active })),
+	/**  Uses, discount given and revenue per promo code from `from` to `to`. */
+	promoCodeReport: (from: string, to: string) => typedError<PromoCodeUse[], UiError>(__TAURI_INVOKE("promo_code_report", { from, to })),
 	/**  A payment (DP or pelunasan) on an order. */
 	payOrder: (order: string, input: OrderPaymentInput) => typedError<Order, UiError>(__TAURI_INVOKE("pay_order", { order, input })),
 	/**  Marks the transfer waiting for verification as received. */
@@ -1134,6 +1142,8 @@ export type OrderInput = {
 	 *  phone and address fill the fields left empty.
 	 */
 	customer_id?: string,
+	/**  A promo code; empty for none. */
+	promo_code?: string,
 };
 
 /**  A payment on an order, as typed. */
@@ -1472,6 +1482,62 @@ export type Promo = {
 	active: boolean,
 };
 
+/**  A promo. */
+export type PromoCode = {
+	/**  Id. */
+	id: string,
+	/**  Nama. */
+	name: string,
+	/**  Kode. */
+	code: string,
+	/**  How it discounts. */
+	kind: PromoKind,
+	/**  Percent or Rupiah. */
+	value: number,
+	/**  Minimal belanja. */
+	min_purchase: number,
+	/**  First day. */
+	from: string,
+	/**  Last day. */
+	to: string,
+	/**  Only for this segment. */
+	segment: Segment | null,
+	/**  Running (not stopped). */
+	active: boolean,
+};
+
+/**  A promo, as typed. */
+export type PromoCodeInput = {
+	/**  Nama promo. */
+	name: string,
+	/**  Kode (letters and digits; stored upper case). */
+	code: string,
+	/**  persen or potongan. */
+	kind: string,
+	/**  Percent (1–100) or Rupiah, as typed. */
+	value: string,
+	/**  Minimal belanja in Rupiah; empty for none. */
+	min_purchase: string,
+	/**  First day. */
+	from: string,
+	/**  Last day. */
+	to: string,
+	/**  Only for this segment (code); empty for everyone. */
+	segment: string,
+};
+
+/**  Uses of a promo over a period. */
+export type PromoCodeUse = {
+	/**  The promo. */
+	promo: PromoCode,
+	/**  Notas and orders that used it (cancelled ones not counted). */
+	uses: number,
+	/**  Discount given. */
+	discount: number,
+	/**  Revenue of those notas (after every discount). */
+	revenue: number,
+};
+
 /**  A promo price as typed. */
 export type PromoInput = {
 	/**  The product (id, SKU or barcode). */
@@ -1485,6 +1551,13 @@ export type PromoInput = {
 	/**  Last day (inclusive). */
 	end: string,
 };
+
+/**  How a promo discounts. */
+export type PromoKind = 
+/**  A percent of the nota (after line discounts). */
+"persen" | 
+/**  A Rupiah amount off. */
+"potongan";
 
 /**  A checked QRIS payload. */
 export type Qris = {
@@ -1701,6 +1774,10 @@ export type Sale = {
 	points_earned: number,
 	/**  Loyalty points redeemed as a discount on this nota. */
 	points_redeemed: number,
+	/**  The promo code used, if any. */
+	promo: string | null,
+	/**  What the promo took off (part of the nota discount). */
+	promo_discount: number,
 };
 
 /**  A sale, as typed at the cashier. */
@@ -1721,6 +1798,8 @@ export type SaleInput = {
 	customer_id?: string,
 	/**  Loyalty points the customer redeems as a discount; empty for none. */
 	redeem_points?: string,
+	/**  A promo code; empty for none. */
+	promo_code?: string,
 };
 
 /**  A line as priced. */
