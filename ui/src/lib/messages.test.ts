@@ -241,3 +241,49 @@ describe("Pelanggan wording", () => {
     expect(en["duplicates.confirm.do"]).toBe(en["duplicates.mergeInto"]);
   });
 });
+
+describe("Pelanggan marketing wording", () => {
+  it("names the new tabs and buttons as agreed", () => {
+    expect([id["customers.tab.reviews"], id["customers.tab.campaign"], id["customers.tab.content"], id["customers.tab.reports"]]).toEqual([
+      "Ulasan",
+      "Pesan promosi",
+      "Rencana konten",
+      "Laporan",
+    ]);
+    expect(id["reviews.add"]).toBe("Catat ulasan");
+    expect(id["reviews.testimonial"]).toBe("Jadikan testimoni");
+    expect(id["reviews.onlyTestimonials"]).toBe("Hanya testimoni");
+    expect(id["reviews.copy"]).toBe("Salin testimoni");
+    expect(id["campaign.build"]).toBe("Buat pesan");
+    expect(id["campaign.send"]).toBe("Kirim WA");
+    expect(id["content.add"]).toBe("Tambah postingan");
+    expect(id["content.remove"]).toBe("Hapus dari rencana");
+    expect(id["orders.review.request"]).toBe("Minta ulasan lewat WhatsApp");
+  });
+
+  it("names the buttons in the hints exactly as the buttons read", () => {
+    for (const d of [id, en]) {
+      expect(d["reviews.copy.none"]).toContain(`“${d["reviews.testimonial"]}”`);
+      expect(d["reviews.empty"]).toContain(`“${d["reviews.add"]}”`);
+      expect(d["reviews.empty.testimonials"]).toContain(`“${d["reviews.onlyTestimonials"]}”`);
+      expect(d["reviews.empty.testimonials"]).toContain(`“${d["reviews.testimonial"]}”`);
+      expect(d["content.empty"]).toContain(`“${d["content.add"]}”`);
+      expect(d["campaign.send.label"]).toContain(d["campaign.send"]);
+      expect(d["campaign.sendAgain.label"]).toContain(d["campaign.sendAgain"]);
+    }
+  });
+
+  it("keeps the backend's placeholders in the example message, in both languages", () => {
+    for (const d of [id, en]) {
+      expect(d["campaign.template.example"]).toContain("{nama}");
+      expect(d["campaign.template.example"]).toContain("{produk_terakhir}");
+      // Shown as written: t() has nothing to fill them with.
+      expect(interpolate(d["campaign.template.example"])).toBe(d["campaign.template.example"]);
+    }
+  });
+
+  it("says plainly that nothing is sent by itself", () => {
+    expect(id["campaign.oneByOne"]).toContain("tidak ada pesan yang terkirim otomatis");
+    expect(en["campaign.oneByOne"]).toContain("nothing is sent automatically");
+  });
+});

@@ -60,6 +60,8 @@ const sale = (over: Partial<Sale>): Sale => ({
   customer_id: null,
   points_earned: 0,
   points_redeemed: 0,
+  promo: null,
+  promo_discount: 0,
   ...over,
 });
 

@@ -67,6 +67,8 @@ export const ICONS = {
   archive: { paths: ["M3.5 4.5h17v4h-17z", "M5 8.5v11h14v-11", "M10 12.5h4"] },
   trash: { paths: ["M4 7h16", "M9.5 7V4.5h5V7", "M6.5 7l1 13h9l1-13", "M10.5 11v5.5", "M13.5 11v5.5"] },
   image: { paths: ["M3.5 5h17v14h-17z", "m3.5 16 5-5 4.5 4.5 3-3 4.5 4.5"], circles: [[15.5, 9, 1.5]] },
+  star: { paths: ["M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.9l-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z"] },
+  calendar: { paths: ["M4 5.5h16V20H4z", "M4 10h16", "M8.5 3.5v4", "M15.5 3.5v4"] },
 } satisfies Record<string, IconShape>;
 
 export type IconName = keyof typeof ICONS;
