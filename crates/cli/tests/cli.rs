@@ -3,17 +3,10 @@
 #![allow(clippy::unwrap_used)] // test code: a failure should panic with its location
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn usahaku(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_usahaku"))
-        .arg("--home")
-        .arg(home)
-        .args(args)
-        .env_remove("USAHAKU_LANG")
-        .output()
-        .expect("run usahaku")
-}
+mod common;
+use common::usahaku;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

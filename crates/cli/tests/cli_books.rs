@@ -5,23 +5,9 @@
 #![allow(clippy::unwrap_used)] // test code: a failure should panic with its location
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn usahaku(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_usahaku"))
-        .arg("--home")
-        .arg(home)
-        .args(args)
-        .env_remove("USAHAKU_LANG")
-        .output()
-        .expect("run usahaku")
-}
-
-fn ok(home: &Path, args: &[&str]) -> String {
-    let o = usahaku(home, args);
-    assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+mod common;
+use common::{ok, usahaku};
 
 fn json(home: &Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&ok(home, args)).expect("json")

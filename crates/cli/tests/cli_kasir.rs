@@ -3,32 +3,8 @@
 
 #![allow(clippy::unwrap_used)] // test code: a failure should panic with its location
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn usahaku(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_usahaku"))
-        .arg("--home")
-        .arg(home)
-        .args(args)
-        .env_remove("USAHAKU_LANG")
-        .output()
-        .expect("run usahaku")
-}
-
-fn ok(home: &Path, args: &[&str]) -> String {
-    let o = usahaku(home, args);
-    assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn op_count(h: &Path) -> usize {
-    serde_json::from_str::<serde_json::Value>(&ok(h, &["ops", "list", "--json", "--limit", "100000"]))
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .len()
-}
+mod common;
+use common::{ok, op_count, usahaku};
 
 const DANA: &str = "00020101021126570011ID.DANA.WWW011893600915303379682702090337968270303UMI51440014ID.CO.QRIS.WWW0215ID10265640751030303UMI5204737253033605802ID5909BoonTrack6012Kab. Bandung61054028663048DC1";
 

@@ -3,23 +3,9 @@
 #![allow(clippy::unwrap_used)] // test code: a failure should panic with its location
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn usahaku(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_usahaku"))
-        .arg("--home")
-        .arg(home)
-        .args(args)
-        .env_remove("USAHAKU_LANG")
-        .output()
-        .expect("run usahaku")
-}
-
-fn ok(home: &Path, args: &[&str]) -> String {
-    let o = usahaku(home, args);
-    assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+mod common;
+use common::{ok, op_count, usahaku};
 
 #[test]
 fn products_are_added_changed_searched_and_bad_ones_refused() {
@@ -77,14 +63,6 @@ fn products_are_added_changed_searched_and_bad_ones_refused() {
     assert_eq!(ops(h), before, "nothing written");
     ok(h, &["produk", "arsip", "A-00001"]);
     assert!(ok(h, &["produk", "daftar"]).contains("Belum ada produk."));
-}
-
-fn op_count(h: &Path) -> usize {
-    serde_json::from_str::<serde_json::Value>(&ok(h, &["ops", "list", "--json", "--limit", "100000"]))
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .len()
 }
 
 #[test]
