@@ -168,6 +168,19 @@ describe("cart", () => {
     expect(isDraftEmpty({ ...emptyDraft(), member })).toBe(false);
   });
 
+  it("sends the promo code applied, and nothing without one", () => {
+    const d: Draft = { cart: [line()], discount: "", customer: "", note: "", promo: "HEMAT5" };
+    expect(saleInput(d)).toMatchObject({ promo_code: "HEMAT5" });
+    expect(saleInput({ ...d, promo: "hemat5" }).promo_code).toBe("HEMAT5");
+    expect("promo_code" in saleInput({ ...d, promo: "" })).toBe(false);
+    expect("promo_code" in saleInput({ ...d, promo: undefined })).toBe(false);
+    // With a customer: their id, points and the code go together.
+    const member = { id: "c1", name: "Bu Rina", phone: "" };
+    expect(saleInput({ ...d, member, redeem: "10" })).toMatchObject({ customer_id: "c1", redeem_points: "10", promo_code: "HEMAT5" });
+    expect(isDraftEmpty({ ...emptyDraft(), promo: "HEMAT5" })).toBe(false);
+    expect(isDraftEmpty({ ...emptyDraft(), promo: "" })).toBe(true);
+  });
+
   it("knows an empty draft", () => {
     expect(isDraftEmpty(emptyDraft())).toBe(true);
     expect(isDraftEmpty({ ...emptyDraft(), customer: "Bu Ani" })).toBe(false);
@@ -453,6 +466,20 @@ describe("held carts", () => {
     expect(heldName(c)).toEqual({ name: "Bu Ani", count: 1 });
   });
 
+  it("keeps the promo code of a held cart", () => {
+    const c: Draft = { ...a, promo: "HEMAT5" };
+    const held = holdDraft([], c, 1_000, "h1");
+    expect(held[0]?.promo).toBe("HEMAT5");
+    // Taking it back brings the code; the cart on screen is held with its own (none here).
+    const r = resumeHeld(held, "h1", b, 2_000, "h2");
+    expect(r.draft).toEqual(c);
+    expect(r.held[0]?.id).toBe("h2");
+    expect("promo" in (r.held[0] ?? {})).toBe(false);
+    // A held cart is a copy: applying another code later does not change it.
+    c.promo = "SETIA10";
+    expect(held[0]?.promo).toBe("HEMAT5");
+  });
+
   it("names a held cart by its customer, else its first product", () => {
     expect(heldName(b)).toEqual({ name: "Pak Budi", count: 2 });
     expect(heldName(a)).toEqual({ name: "Kopi Bubuk 200 g", count: 1 });
@@ -478,6 +505,24 @@ describe("kept on this computer", () => {
     expect(readDraft(store, "biz")).toEqual(d);
     store.setItem(draftKey("biz"), JSON.stringify({ ...d, member: { id: 3 } }));
     expect(readDraft(store, "biz")).toEqual({ cart: [line()], discount: "", customer: "", note: "" });
+  });
+
+  it("keeps the promo code with the cart and the held carts", () => {
+    const store = memoryStore();
+    const d: Draft = { cart: [line()], discount: "", customer: "", note: "", promo: "HEMAT5" };
+    writeDraft(store, "biz", d);
+    expect(readDraft(store, "biz")).toEqual(d);
+    // A code alone is worth keeping (typed before the first scan).
+    writeDraft(store, "biz", { ...emptyDraft(), promo: "HEMAT5" });
+    expect(readDraft(store, "biz")).toEqual({ ...emptyDraft(), promo: "HEMAT5" });
+    // Stored in small letters or broken: cleaned, or dropped.
+    store.setItem(draftKey("biz"), JSON.stringify({ ...d, promo: "hemat 5" }));
+    expect(readDraft(store, "biz").promo).toBe("HEMAT5");
+    store.setItem(draftKey("biz"), JSON.stringify({ ...d, promo: 5 }));
+    expect(readDraft(store, "biz")).toEqual({ cart: [line()], discount: "", customer: "", note: "" });
+    const held = holdDraft([], d, 5, "h1");
+    writeHeld(store, "biz", held);
+    expect(readHeld(store, "biz")[0]?.promo).toBe("HEMAT5");
   });
 
   it("reads held carts back, skipping what is broken", () => {

@@ -1,7 +1,7 @@
 // Pure rules of the Kasir screens: the cart as typed (a scan adds one or one more), the
 // payment lines of the Bayar panel (uang pas, round cash amounts, split payments, kembalian),
-// held carts and the current cart kept on this computer, the printer choice, nota status
-// labels and the cash drawer check of the rekap harian.
+// held carts and the current cart kept on this computer (with the customer, points and promo
+// code), the printer choice, nota status labels and the cash drawer check of the rekap harian.
 // Prices are never computed here: quote_sale prices the cart (grosir, promo) in the backend.
 // No Svelte, no Tauri: unit-tested in kasir.test.ts.
 
@@ -10,6 +10,7 @@ import type { CustomerRef } from "./customers";
 import { formatQty } from "./format";
 import { amountInputText, parseAmountText } from "./ledger";
 import type { MessageKey } from "./messages";
+import { keptPromo, promoCodeField } from "./promo";
 import { parseQtyText } from "./stock";
 
 // ---------- The cart ----------
@@ -111,6 +112,8 @@ export type Draft = {
   member?: CustomerRef | null;
   /** Loyalty points the chosen customer redeems, as typed. */
   redeem?: string;
+  /** The promo code applied (upper case); empty or absent for none. */
+  promo?: string;
 };
 
 export function emptyDraft(): Draft {
@@ -118,7 +121,14 @@ export function emptyDraft(): Draft {
 }
 
 export function isDraftEmpty(d: Draft): boolean {
-  return d.cart.length === 0 && d.discount.trim() === "" && d.customer.trim() === "" && d.note.trim() === "" && !d.member;
+  return (
+    d.cart.length === 0 &&
+    d.discount.trim() === "" &&
+    d.customer.trim() === "" &&
+    d.note.trim() === "" &&
+    !d.member &&
+    (d.promo ?? "").trim() === ""
+  );
 }
 
 /**
@@ -139,6 +149,7 @@ export function saleInput(d: Draft, payments: SalePaymentInput[] = [], date = ""
     customer: d.member ? d.member.name : d.customer.trim(),
     note: d.note.trim(),
     ...memberFields(d),
+    ...promoCodeField(d.promo),
   };
 }
 
@@ -472,6 +483,8 @@ function draftOf(v: unknown): Draft | null {
     d.member = member;
     d.redeem = isText(v.redeem) ? v.redeem : "";
   }
+  const promo = keptPromo(v.promo);
+  if (promo !== "") d.promo = promo;
   return d;
 }
 
@@ -565,6 +578,8 @@ function structuredCopy(d: Draft): Draft {
     copy.member = { ...d.member };
     copy.redeem = d.redeem ?? "";
   }
+  const promo = keptPromo(d.promo);
+  if (promo !== "") copy.promo = promo;
   return copy;
 }
 

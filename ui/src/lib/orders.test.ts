@@ -91,6 +91,13 @@ describe("orders", () => {
     expect("customer_id" in orderInput(d)).toBe(false);
   });
 
+  it("sends a promo code typed, upper case, and nothing without one", () => {
+    const d = { ...emptyOrderDraft(), customer: "Bu Ani", promo: " hemat5 " };
+    expect(orderInput(d).promo_code).toBe("HEMAT5");
+    expect("promo_code" in orderInput({ ...d, promo: "" })).toBe(false);
+    expect("promo_code" in orderInput(emptyOrderDraft())).toBe(false);
+  });
+
   it("links the order to a customer chosen from the list", () => {
     const d = { ...emptyOrderDraft(), customer: "Bu Ani", member: { id: "c1", name: "Bu Ani", phone: "" } };
     expect(orderInput(d).customer_id).toBe("c1");

@@ -7,6 +7,7 @@ import type { Order, OrderInput, OrderStatus } from "./bindings";
 import type { CustomerRef } from "./customers";
 import type { CartLine } from "./kasir";
 import type { MessageKey } from "./messages";
+import { promoCodeField } from "./promo";
 
 export const ORDER_CHANNELS = ["toko", "whatsapp", "instagram", "facebook", "tokopedia", "shopee", "tiktok", "lainnya"] as const;
 
@@ -96,13 +97,18 @@ export type OrderDraft = {
   note: string;
   /** A customer chosen from the customer list. */
   member?: CustomerRef | null;
+  /** A promo code as typed; empty or absent for none. */
+  promo?: string;
 };
 
 export function emptyOrderDraft(): OrderDraft {
   return { customer: "", phone: "", channel: "whatsapp", address: "", cart: [], discount: "", shipping: "", dueDate: "", note: "" };
 }
 
-/** What add_order takes; an empty jumlah is sent as 1 and prices are left to the backend. */
+/**
+ * What add_order takes; an empty jumlah is sent as 1 and prices are left to the backend
+ * (grosir, promo price, and the promo code's discount).
+ */
 export function orderInput(d: OrderDraft, date = ""): OrderInput {
   return {
     date,
@@ -121,5 +127,6 @@ export function orderInput(d: OrderDraft, date = ""): OrderInput {
     due_date: d.dueDate.trim(),
     note: d.note.trim(),
     ...(d.member ? { customer_id: d.member.id } : {}),
+    ...promoCodeField(d.promo),
   };
 }
