@@ -670,20 +670,20 @@ impl Store {
 
     /// The customer a merged one ended up in (itself when not merged).
     pub fn customer_root(&self, id: Uuid) -> Result<Uuid> {
-        let mut at = id;
-        for _ in 0..32 {
-            let next: Option<String> = self
-                .conn
-                .prepare_cached("SELECT merged_into FROM customer WHERE id = ?1")?
-                .query_row([at.as_bytes().as_slice()], |r| r.get(0))
-                .optional()?
-                .flatten();
-            match next.and_then(|t| Uuid::parse_str(&t).ok()) {
-                Some(n) if n != id => at = n,
-                _ => return Ok(at),
+        let mut stmt = self.conn.prepare_cached("SELECT merged_into FROM customer WHERE id = ?1")?;
+        let mut next = |at: Uuid| -> Result<Option<Uuid>> {
+            let text: Option<String> =
+                stmt.query_row([at.as_bytes().as_slice()], |r| r.get(0)).optional()?.flatten();
+            Ok(text.and_then(|t| Uuid::parse_str(&t).ok()))
+        };
+        let mut path = vec![id];
+        while let Some(n) = next(path[path.len() - 1])? {
+            if let Some(i) = path.iter().position(|p| *p == n) {
+                return Ok(cycle_root(&path[i..]));
             }
+            path.push(n);
         }
-        Ok(at)
+        Ok(path[path.len() - 1])
     }
 
     /// `id` and every customer merged into it, directly or through another.
@@ -923,14 +923,14 @@ impl Store {
             }
         }
         let root_of = |id: Uuid| {
-            let mut at = id;
-            for _ in 0..32 {
-                match merged.get(&at) {
-                    Some(n) if *n != id => at = *n,
-                    _ => break,
+            let mut path = vec![id];
+            while let Some(n) = merged.get(&path[path.len() - 1]) {
+                if let Some(i) = path.iter().position(|p| p == n) {
+                    return cycle_root(&path[i..]);
                 }
+                path.push(*n);
             }
-            at
+            path[path.len() - 1]
         };
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
@@ -1122,10 +1122,22 @@ impl Store {
             "{CUSTOMER_COLUMNS} WHERE c.name IS NOT NULL AND c.merged_into IS NULL AND COALESCE(c.active, 1) = 1
              ORDER BY c.name COLLATE NOCASE"
         ))?;
+        let mut all: Vec<Customer> = stmt.query_map([], customer_row)?.collect::<rusqlite::Result<_>>()?;
+        // A customer left at the root of a merge cycle (two devices merged two customers into
+        // each other) stays listed.
+        let mut merged = self.conn.prepare_cached(&format!(
+            "{CUSTOMER_COLUMNS} WHERE c.name IS NOT NULL AND c.merged_into IS NOT NULL"
+        ))?;
+        for c in merged.query_map([], customer_row)? {
+            let c = c?;
+            if self.customer_root(c.id)? == c.id {
+                all.push(c);
+            }
+        }
+        all.sort_by_key(|c| c.name.to_lowercase());
         let empty = Figures::default();
         let mut out = Vec::new();
-        for c in stmt.query_map([], customer_row)? {
-            let c = c?;
+        for c in all {
             let f = figures.get(&c.id).unwrap_or(&empty);
             let pts = points.get(c.id.as_bytes().as_slice()).copied().unwrap_or(0);
             let s = self.summary_of(c, f, Money::ZERO, pts, &settings, today);
@@ -1380,6 +1392,12 @@ impl Store {
             })
             .collect())
     }
+}
+
+/// Two devices that merge two customers into each other offline make a cycle; every device
+/// then takes the smallest id of the cycle as the customer they both became.
+fn cycle_root(cycle: &[Uuid]) -> Uuid {
+    cycle.iter().copied().min().unwrap_or_default()
 }
 
 /// When a customer was added: the time in its UUIDv7 id.

@@ -415,3 +415,44 @@ fn a_complaint_moves_forward_and_is_closed() {
     assert_eq!(err.message(Lang::Id), "Status tidak bisa mundur dari \"selesai\" ke \"baru\".");
     assert_eq!(s.customer_page(rina.id).unwrap().interactions.len(), 1);
 }
+
+/// Two devices merge the same two customers into each other offline: after sync both devices
+/// list one customer (the same one), with both histories.
+#[test]
+fn opposite_merges_on_two_devices_end_in_the_same_customer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = shop(&dir.path().join("a"));
+    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
+    a.link_to_server(&link).unwrap();
+    let device =
+        usahaku_core::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B)), code: "B".into() };
+    let mut b = Home::new(dir.path().join("b"))
+        .join(Arc::new(ManualClock::stepping(NOW + 60_000, 7)), a.business_id(), &device, &link)
+        .unwrap();
+    let x = a.add_customer(&person("Bu Rina", "0812-1111-2222")).unwrap();
+    let y = a.add_customer(&person("Rina Jepara", "0856-7777-8888")).unwrap();
+    sell(&mut a, x.id, "2026-11-02", 1, "");
+    sell(&mut a, y.id, "2026-11-03", 2, "");
+    for op in a.outbox(10_000).unwrap() {
+        b.apply_remote(&op).unwrap();
+    }
+    let seen = a.outbox(10_000).unwrap().len();
+    a.merge_customers(x.id, y.id).unwrap();
+    b.merge_customers(y.id, x.id).unwrap();
+    let from_a: Vec<_> = a.outbox(10_000).unwrap().into_iter().skip(seen).collect();
+    for op in b.outbox(10_000).unwrap().into_iter().skip(seen) {
+        a.apply_remote(&op).unwrap();
+    }
+    for op in &from_a {
+        b.apply_remote(op).unwrap();
+    }
+    let keep = x.id.min(y.id);
+    for s in [&a, &b] {
+        let list = s.customer_list(None).unwrap();
+        assert_eq!(list.iter().map(|c| c.customer.id).collect::<Vec<_>>(), vec![keep]);
+        // 1 + 2 pieces at Rp10.000.
+        assert_eq!((list[0].purchases, list[0].total), (2, Money::from_rupiah(30_000)));
+        assert_eq!(s.customer_page(x.id).unwrap().history.len(), 2);
+        assert_eq!(s.customer_page(y.id).unwrap().summary.customer.id, keep);
+    }
+}
