@@ -10,7 +10,8 @@
 //!   their sum, never a number two devices overwrite. Redeemed points are a discount on the
 //!   nota (Dr Diskon penjualan), posted with the sale.
 //! * Inquiries, complaints and feedback ([`EntityKind::Interaction`]) are last-writer-wins
-//!   records whose status only moves forward on this device.
+//!   records whose status only moves forward; closing one also stamps `closed_ms`, so a close
+//!   made on one device is never undone by an older "diproses" from another.
 
 use crate::error::{Lang, Result};
 use crate::lww::LwwSpec;
@@ -1245,7 +1246,8 @@ impl Store {
 
     const INTERACTION_COLUMNS: &'static str =
         "SELECT i.id, i.customer, COALESCE(c.name, ''), i.kind, i.channel, i.subject,
-            i.status, i.response, i.opened_ms, i.responded_ms, i.follow_up, i.follow_up_done
+            CASE WHEN i.closed_ms IS NOT NULL THEN 'selesai' ELSE i.status END,
+            i.response, i.opened_ms, i.responded_ms, i.follow_up, i.follow_up_done
          FROM interaction i LEFT JOIN customer c ON lower(hex(c.id)) = replace(i.customer, '-', '')";
 
     fn interaction_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Interaction> {
@@ -1299,7 +1301,7 @@ impl Store {
     /// done: the "hari ini" list, oldest first.
     pub fn service_queue(&self, day: Date) -> Result<Vec<Interaction>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "{} WHERE i.kind IS NOT NULL AND (i.status != 'selesai'
+            "{} WHERE i.kind IS NOT NULL AND ((i.status != 'selesai' AND i.closed_ms IS NULL)
                 OR (i.follow_up IS NOT NULL AND i.follow_up != '' AND i.follow_up <= ?1 AND COALESCE(i.follow_up_done, 0) = 0))
              ORDER BY COALESCE(NULLIF(i.follow_up, ''), '9999'), i.opened_ms",
             Self::INTERACTION_COLUMNS

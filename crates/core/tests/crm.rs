@@ -456,3 +456,45 @@ fn opposite_merges_on_two_devices_end_in_the_same_customer() {
         assert_eq!(s.customer_page(y.id).unwrap().summary.customer.id, keep);
     }
 }
+
+/// One device closes a complaint while another, offline, marks it "diproses" a moment later:
+/// after sync it is closed on both.
+#[test]
+fn a_close_is_not_undone_by_a_later_diproses_from_another_device() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = shop(&dir.path().join("a"));
+    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
+    a.link_to_server(&link).unwrap();
+    let device =
+        usahaku_core::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B)), code: "B".into() };
+    // B's clock runs a minute ahead, so its "diproses" is the newer write.
+    let mut b = Home::new(dir.path().join("b"))
+        .join(Arc::new(ManualClock::stepping(NOW + 60_000, 7)), a.business_id(), &device, &link)
+        .unwrap();
+    a.add_customer(&person("Bu Rina", "0812-1111-2222")).unwrap();
+    let c = a
+        .add_interaction(&InteractionInput {
+            customer: "Bu Rina".into(),
+            kind: "keluhan".into(),
+            subject: "Kain luntur".into(),
+            ..InteractionInput::default()
+        })
+        .unwrap();
+    for op in a.outbox(10_000).unwrap() {
+        b.apply_remote(&op).unwrap();
+    }
+    let seen = a.outbox(10_000).unwrap().len();
+    a.update_interaction(c.id, InteractionStatus::Done, "Diganti", false).unwrap();
+    b.update_interaction(c.id, InteractionStatus::InProgress, "Kami cek dulu", false).unwrap();
+    let from_a: Vec<_> = a.outbox(10_000).unwrap().into_iter().skip(seen).collect();
+    for op in b.outbox(10_000).unwrap().into_iter().skip(seen) {
+        a.apply_remote(&op).unwrap();
+    }
+    for op in &from_a {
+        b.apply_remote(op).unwrap();
+    }
+    for s in [&a, &b] {
+        assert_eq!(s.interaction(c.id).unwrap().status, InteractionStatus::Done);
+        assert!(s.service_queue("2026-11-22".parse().unwrap()).unwrap().is_empty());
+    }
+}
