@@ -50,6 +50,11 @@ def test_service_reviews_messages_content_plan_promo_and_reports(app, home, shot
     tid(d, "review-testimonial").click()
     wait(d, lambda drv: tid(drv, "review-testimonial").get_attribute("aria-pressed") == "true")
     shot(d, shots / "51-ulasan.png")
+    tid(d, "review-add").click()
+    tid(d, "review-dialog")
+    shot(d, shots / "61-ulasan-baru.png")
+    tid(d, "review-dialog").send_keys(Keys.ESCAPE)
+    wait(d, lambda drv: not rows(drv, "review-dialog"))
 
     tid(d, "customers-tab-campaign").click()
     tid(d, "campaign-code").send_keys("HEMAT5")
@@ -62,11 +67,21 @@ def test_service_reviews_messages_content_plan_promo_and_reports(app, home, shot
     tid(d, "customers-tab-content").click()
     wait(d, lambda drv: len(rows(drv, "content-post")) >= 1)
     shot(d, shots / "53-rencana-konten.png")
+    tid(d, "content-add").click()
+    tid(d, "content-dialog")
+    shot(d, shots / "60-postingan-baru.png")
+    tid(d, "content-dialog").send_keys(Keys.ESCAPE)
+    wait(d, lambda drv: not rows(drv, "content-dialog"))
 
     tid(d, "customers-tab-promo").click()
     wait(d, lambda drv: len(rows(drv, "promo-row")) == 1)
     assert rows(d, "promo-row")[0].get_attribute("data-code") == "HEMAT5"
     shot(d, shots / "54-kode-promo.png")
+    tid(d, "promo-add").click()
+    tid(d, "promo-dialog")
+    shot(d, shots / "59-kode-promo-baru.png")
+    tid(d, "promo-dialog").send_keys(Keys.ESCAPE)
+    wait(d, lambda drv: not rows(drv, "promo-dialog"))
 
     tid(d, "customers-tab-reports").click()
     tid(d, "crm-report-marketing-pdf").click()

@@ -2,6 +2,7 @@
 the board to dikirim, then the rest paid by transfer after verification. The command line
 then reads the same books: deposit cleared, revenue recognised, nothing owed."""
 import json
+from pathlib import Path
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -63,6 +64,12 @@ def test_order_with_dp_delivered_and_paid(app, home, shots, cli):
     shot(d, shots / "42-pesanan-detail.png")
     tid(d, "order-verify").click()
     wait(d, lambda drv: remaining(drv) == "0")
+    # The faktur of the paid order as an A5 PDF.
+    [b for b in rows(d, "order-faktur-pdf") if b.get_attribute("data-paper") == "a5"][0].click()
+    faktur = wait(d, lambda drv: tid(drv, "order-faktur-path").get_attribute("data-path") or None)
+    assert Path(faktur).read_bytes().startswith(b"%PDF")
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", tid(d, "order-faktur"))
+    shot(d, shots / "58-faktur-pesanan.png")
     tid(d, "order-detail").send_keys(Keys.ESCAPE)
     wait(d, lambda drv: not rows(drv, "order-detail"))
     shot(d, shots / "43-pesanan-papan.png")

@@ -286,11 +286,23 @@ impl Store {
 
     /// One review.
     pub fn review(&self, id: Uuid) -> Result<Review> {
-        self.conn
+        let r = self
+            .conn
             .prepare_cached(&format!("{} WHERE r.id = ?1 AND r.rating IS NOT NULL", Self::REVIEW_COLUMNS))?
             .query_row([id.as_bytes().as_slice()], Self::review_row)
             .optional()?
-            .ok_or_else(|| MarketingError::Unknown.into())
+            .ok_or(MarketingError::Unknown)?;
+        self.under_merged_customer(r)
+    }
+
+    /// A review of a customer merged into another shows the customer it became.
+    fn under_merged_customer(&self, mut r: Review) -> Result<Review> {
+        let root = self.customer_root(r.customer)?;
+        if let Some(c) = (root != r.customer).then(|| self.customer(root).ok()).flatten() {
+            r.customer = c.id;
+            r.customer_name = c.name;
+        }
+        Ok(r)
     }
 
     /// Reviews, newest first; only testimonials when `testimonials_only`.
@@ -299,9 +311,10 @@ impl Store {
             "{} WHERE r.rating IS NOT NULL AND (?1 = 0 OR r.testimonial = 1) ORDER BY r.date DESC, r.id DESC",
             Self::REVIEW_COLUMNS
         ))?;
-        Ok(stmt
+        let rows: Vec<Review> = stmt
             .query_map([i64::from(testimonials_only)], Self::review_row)?
-            .collect::<rusqlite::Result<_>>()?)
+            .collect::<rusqlite::Result<_>>()?;
+        rows.into_iter().map(|r| self.under_merged_customer(r)).collect()
     }
 
     /// The testimonials as text to paste into a post or a catalogue.

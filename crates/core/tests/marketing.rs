@@ -288,3 +288,36 @@ fn promo_codes_apply_at_the_cashier_and_in_orders_and_are_counted() {
 fn rp(n: i64) -> usahaku_core::Money {
     usahaku_core::Money::from_rupiah(n)
 }
+
+/// A review written for a customer later merged into another shows under the kept customer.
+#[test]
+fn a_review_follows_its_customer_into_a_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    let keep = s
+        .add_customer(&CustomerInput {
+            name: "Bu Rina".into(),
+            phone: "0812-1111-2222".into(),
+            ..CustomerInput::default()
+        })
+        .unwrap();
+    let dup = s
+        .add_customer(&CustomerInput {
+            name: "Rina J".into(),
+            phone: "0856-7777-8888".into(),
+            ..CustomerInput::default()
+        })
+        .unwrap();
+    s.add_review(&ReviewInput {
+        customer: dup.id.to_string(),
+        order: String::new(),
+        product: "BATIK".into(),
+        rating: "4".into(),
+        text: "Bagus".into(),
+        date: String::new(),
+    })
+    .unwrap();
+    s.merge_customers(keep.id, dup.id).unwrap();
+    let r = &s.reviews(false).unwrap()[0];
+    assert_eq!((r.customer, r.customer_name.as_str()), (keep.id, "Bu Rina"));
+}
