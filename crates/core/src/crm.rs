@@ -687,6 +687,20 @@ impl Store {
         Ok(path[path.len() - 1])
     }
 
+    /// Every merge, read once, to resolve many customers without a query each.
+    fn merged_roots(&self) -> Result<Roots> {
+        let mut merged: std::collections::HashMap<Uuid, Uuid> = std::collections::HashMap::new();
+        let mut m =
+            self.conn.prepare_cached("SELECT id, merged_into FROM customer WHERE merged_into IS NOT NULL")?;
+        for r in m.query_map([], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, String>(1)?)))? {
+            let (id, into) = r?;
+            if let Ok(into) = Uuid::parse_str(&into) {
+                merged.insert(uuid_col(&id)?, into);
+            }
+        }
+        Ok(Roots(merged))
+    }
+
     /// `id` and every customer merged into it, directly or through another.
     pub fn customer_family(&self, id: Uuid) -> Result<Vec<Uuid>> {
         let mut family = vec![id];
@@ -914,25 +928,8 @@ impl Store {
         params.extend(keys);
         let mut out: std::collections::HashMap<Uuid, Figures> = std::collections::HashMap::new();
         // Merged customers, read once: their purchases count for the customer they became.
-        let mut merged: std::collections::HashMap<Uuid, Uuid> = std::collections::HashMap::new();
-        let mut m =
-            self.conn.prepare_cached("SELECT id, merged_into FROM customer WHERE merged_into IS NOT NULL")?;
-        for r in m.query_map([], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, String>(1)?)))? {
-            let (id, into) = r?;
-            if let Ok(into) = Uuid::parse_str(&into) {
-                merged.insert(uuid_col(&id)?, into);
-            }
-        }
-        let root_of = |id: Uuid| {
-            let mut path = vec![id];
-            while let Some(n) = merged.get(&path[path.len() - 1]) {
-                if let Some(i) = path.iter().position(|p| p == n) {
-                    return cycle_root(&path[i..]);
-                }
-                path.push(*n);
-            }
-            path[path.len() - 1]
-        };
+        let roots = self.merged_roots()?;
+        let root_of = |id: Uuid| roots.root(id);
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
             Ok((
@@ -1114,11 +1111,17 @@ impl Store {
         let figures = self.purchase_figures(None)?;
         let settings = self.crm_settings()?;
         let today = self.today()?;
-        let points: std::collections::HashMap<Vec<u8>, i64> = self
+        // Points of merged customers count for the customer they became.
+        let roots = self.merged_roots()?;
+        let mut points: std::collections::HashMap<Uuid, i64> = std::collections::HashMap::new();
+        let mut pstmt = self
             .conn
-            .prepare_cached("SELECT customer_id, SUM(points) FROM loyalty_point GROUP BY customer_id")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .prepare_cached("SELECT customer_id, SUM(points) FROM loyalty_point GROUP BY customer_id")?;
+        for r in pstmt.query_map([], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?)))? {
+            let (id, p) = r?;
+            *points.entry(roots.root(uuid_col(&id)?)).or_default() += p;
+        }
+        drop(pstmt);
         let mut stmt = self.conn.prepare_cached(&format!(
             "{CUSTOMER_COLUMNS} WHERE c.name IS NOT NULL AND c.merged_into IS NULL AND COALESCE(c.active, 1) = 1
              ORDER BY c.name COLLATE NOCASE"
@@ -1131,7 +1134,7 @@ impl Store {
         ))?;
         for c in merged.query_map([], customer_row)? {
             let c = c?;
-            if self.customer_root(c.id)? == c.id {
+            if roots.root(c.id) == c.id {
                 all.push(c);
             }
         }
@@ -1140,7 +1143,7 @@ impl Store {
         let mut out = Vec::new();
         for c in all {
             let f = figures.get(&c.id).unwrap_or(&empty);
-            let pts = points.get(c.id.as_bytes().as_slice()).copied().unwrap_or(0);
+            let pts = points.get(&c.id).copied().unwrap_or(0);
             let s = self.summary_of(c, f, Money::ZERO, pts, &settings, today);
             if segment.is_none_or(|want| want == s.segment) {
                 out.push(s);
@@ -1393,6 +1396,23 @@ impl Store {
                 (*seg, Money::from_rupiah(total))
             })
             .collect())
+    }
+}
+
+/// Merged customer → the customer it was merged into.
+struct Roots(std::collections::HashMap<Uuid, Uuid>);
+
+impl Roots {
+    /// Where `id` ended up (itself when never merged).
+    fn root(&self, id: Uuid) -> Uuid {
+        let mut path = vec![id];
+        while let Some(n) = self.0.get(&path[path.len() - 1]) {
+            if let Some(i) = path.iter().position(|p| p == n) {
+                return cycle_root(&path[i..]);
+            }
+            path.push(*n);
+        }
+        path[path.len() - 1]
     }
 }
 

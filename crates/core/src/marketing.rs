@@ -459,10 +459,39 @@ impl Store {
 
     /// Changes a planned post (date, caption, status…); `remove` takes it off the plan.
     pub fn update_post(&mut self, id: Uuid, input: &PostInput, remove: bool) -> Result<ContentPost> {
-        self.content_post(id)?;
-        let mut fields = if remove { Vec::new() } else { self.post_fields(input)? };
+        let current = self.content_post(id)?;
+        let mut fields = Vec::new();
         if remove {
             fields.push(("active".into(), FieldValue::Int(0)));
+        } else {
+            // Only what changed: a status set on another device is not overwritten by an edit
+            // of the caption here.
+            let stored: Option<(
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+            )> = self
+                .conn
+                .prepare_cached(
+                    "SELECT date, channel, product, caption, status FROM content_post WHERE id = ?1",
+                )?
+                .query_row([id.as_bytes().as_slice()], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })
+                .optional()?;
+            let (d, ch, pr, ca, st) = stored.unwrap_or_default();
+            let old = [d, ch, pr, ca, st];
+            for ((name, value), before) in self.post_fields(input)?.into_iter().zip(old) {
+                let keep_status = name == "status" && input.status.trim().is_empty();
+                if !keep_status && value != FieldValue::Text(before.unwrap_or_default()) {
+                    fields.push((name, value));
+                }
+            }
+            if fields.is_empty() {
+                return Ok(current);
+            }
         }
         self.commit(Change::Lww {
             entity: EntityKind::ContentPost,

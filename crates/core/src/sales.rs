@@ -973,7 +973,9 @@ impl Store {
         } else {
             let (p, off) =
                 self.promo_code_discount(&input.promo_code, date, known.as_ref().map(|c| c.id), after_lines)?;
-            order_discount = order_discount.checked_add(off)?.min(after_lines);
+            // Never more than what is left after the typed discount (what the promo really took).
+            let off = off.min(after_lines.checked_sub(order_discount)?);
+            order_discount = order_discount.checked_add(off)?;
             Some((p, off))
         };
         let loyalty = self.crm_settings()?;
@@ -1331,12 +1333,30 @@ impl Store {
                 .prepare_cached(
                     "SELECT COALESCE(-SUM(s.total), 0),
                             COALESCE(-(SELECT SUM(p.points) FROM loyalty_point p JOIN sale r ON r.id = p.sale_id
-                                       WHERE r.reverses = ?1 AND r.is_return), 0)
+                                       WHERE r.reverses = ?1 AND r.is_return AND p.reason = 'retur'), 0)
                      FROM sale s WHERE s.reverses = ?1 AND s.is_return",
                 )?
                 .query_row([original.id.as_bytes().as_slice()], |r| Ok((r.get(0)?, r.get(1)?)))?;
             let target = mul_div(earned, refunded_before + refund.rupiah(), original.total.rupiah());
-            (target - taken_before).clamp(0, earned - taken_before)
+            (target - taken_before).clamp(0, (earned - taken_before).max(0))
+        } else {
+            0
+        };
+        // Points redeemed on the sale come back in the same proportion.
+        let redeemed: i64 =
+            -self.sale_points(original.id)?.iter().map(|(_, p)| *p).filter(|p| *p < 0).sum::<i64>();
+        let points_returned = if redeemed > 0 && original.total > Money::ZERO {
+            let (refunded_before, given_before): (i64, i64) = self
+                .conn
+                .prepare_cached(
+                    "SELECT COALESCE(-SUM(s.total), 0),
+                            COALESCE((SELECT SUM(p.points) FROM loyalty_point p JOIN sale r ON r.id = p.sale_id
+                                      WHERE r.reverses = ?1 AND r.is_return AND p.reason = 'retur_tukar'), 0)
+                     FROM sale s WHERE s.reverses = ?1 AND s.is_return",
+                )?
+                .query_row([original.id.as_bytes().as_slice()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let target = mul_div(redeemed, refunded_before + refund.rupiah(), original.total.rupiah());
+            (target - given_before).clamp(0, (redeemed - given_before).max(0))
         } else {
             0
         };
@@ -1420,15 +1440,19 @@ impl Store {
                 entity_id: made,
                 payload: encode_payload(&payload),
             });
-            if let (Some(customer), true) = (original.customer_id, points_back > 0) {
-                let p = crate::crm::PointsPayload {
-                    customer,
-                    date: date.to_string(),
-                    points: -points_back,
-                    reason: "retur".into(),
-                    sale: Some(made),
-                };
-                b.changes.push(crate::crm::points_change(&p, b.clock));
+            if let Some(customer) = original.customer_id {
+                for (points, reason) in [(-points_back, "retur"), (points_returned, "retur_tukar")] {
+                    if points != 0 {
+                        let p = crate::crm::PointsPayload {
+                            customer,
+                            date: date.to_string(),
+                            points,
+                            reason: reason.into(),
+                            sale: Some(made),
+                        };
+                        b.changes.push(crate::crm::points_change(&p, b.clock));
+                    }
+                }
             }
             Ok(b.changes)
         })?;
@@ -1537,10 +1561,16 @@ impl Store {
         let order_share = share(net_back(&after)?) - share(net_back(&before)?);
         let mut lines = Vec::new();
         let mut origins = Vec::new();
+        let (mut gross_back, mut line_discounts_back) = (Money::ZERO, Money::ZERO);
         for (i, l) in original.lines.iter().enumerate().filter(|(i, _)| asked[*i] > 0) {
-            let qty = Qty::from_thousandths(asked[i]);
-            let gross = l.unit_price.checked_mul_qty(qty)?;
+            let at = |q: i64| l.unit_price.checked_mul_qty(Qty::from_thousandths(q));
+            // Cumulative, like the discounts: weighed goods returned in parts add up to the line.
+            let gross = at(after(i))?.checked_sub(at(before(i))?)?;
             let discount = Money::from_rupiah(line_discount(l, after(i)) - line_discount(l, before(i)));
+            // The nota row is priced qty × price; its discount takes the rounding difference so
+            // its total is what comes back.
+            let row_gross = at(asked[i])?;
+            let row_discount = discount.checked_add(row_gross.checked_sub(gross)?)?;
             lines.push(SaleLine {
                 product: l.product,
                 name: l.name.clone(),
@@ -1548,19 +1578,16 @@ impl Store {
                 qty: Qty::from_thousandths(-asked[i]),
                 unit_price: l.unit_price,
                 price_source: "retur".into(),
-                discount: discount.checked_neg()?,
+                discount: row_discount.checked_neg()?,
                 total: discount.checked_sub(gross)?,
                 cost: Money::ZERO,
                 returned: Qty::ZERO,
             });
             origins.push(u32::try_from(i).unwrap_or(u32::MAX));
+            gross_back = gross_back.checked_add(gross)?;
+            line_discounts_back = line_discounts_back.checked_add(discount)?;
         }
-        let gross_back = sum(lines
-            .iter()
-            .map(|l| l.unit_price.checked_mul_qty(Qty::from_thousandths(-l.qty.thousandths())))
-            .collect::<std::result::Result<Vec<_>, _>>()?)?;
-        let discount_back = sum(lines.iter().map(|l| Money::from_rupiah(-l.discount.rupiah())))?
-            .checked_add(Money::from_rupiah(order_share))?;
+        let discount_back = line_discounts_back.checked_add(Money::from_rupiah(order_share))?;
         let refund = gross_back.checked_sub(discount_back)?;
         let reason: String = input.reason.trim().chars().filter(|c| !c.is_control()).take(200).collect();
         Ok(ReturnPlan {
@@ -1698,8 +1725,16 @@ impl Store {
             is_return,
             returns,
             customer_id: opt(customer_id)?,
-            points_earned: points.iter().filter(|(_, r)| r != "tukar").map(|(p, _)| p).sum(),
-            points_redeemed: points.iter().filter(|(_, r)| r == "tukar").map(|(p, _)| -p).sum(),
+            points_earned: points
+                .iter()
+                .filter(|(_, r)| r != "tukar" && r != "retur_tukar")
+                .map(|(p, _)| p)
+                .sum(),
+            points_redeemed: points
+                .iter()
+                .filter(|(_, r)| r == "tukar" || r == "retur_tukar")
+                .map(|(p, _)| -p)
+                .sum(),
             promo,
             promo_discount: Money::from_rupiah(promo_discount),
         })

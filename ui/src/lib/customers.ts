@@ -382,6 +382,7 @@ export const POINT_REASON_KEYS: Record<string, MessageKey> = {
   tukar: "customer.points.reason.tukar",
   batal: "customer.points.reason.batal",
   retur: "customer.points.reason.retur",
+  retur_tukar: "customer.points.reason.retur_tukar",
 };
 
 export function pointReasonKey(reason: string): MessageKey {
