@@ -1369,16 +1369,17 @@ impl Store {
     pub fn revenue_by_segment(&self, from: Date, to: Date) -> Result<Vec<(Segment, Money)>> {
         let (lo, hi) = (from.to_string(), to.to_string());
         let mut per_root: std::collections::HashMap<Uuid, i64> = std::collections::HashMap::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT customer_id, SUM(t) FROM (
+        // Orders as the sales report counts them: delivered (+), cancelled after delivery (−).
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "WITH {}
+             SELECT customer_id, SUM(t) FROM (
                 SELECT customer_id, total AS t FROM sale WHERE customer_id IS NOT NULL AND date BETWEEN ?1 AND ?2
                 UNION ALL
-                SELECT o.customer_id, o.total FROM customer_order o
-                JOIN order_event e ON e.order_id = o.id AND e.kind = 'status' AND e.entry_id IS NOT NULL
-                WHERE o.customer_id IS NOT NULL AND e.date BETWEEN ?1 AND ?2
-                  AND NOT EXISTS (SELECT 1 FROM order_event c WHERE c.order_id = o.id AND c.kind = 'cancel'))
+                SELECT o.customer_id, d.sign * o.total FROM delivered d JOIN customer_order o ON o.id = d.order_id
+                WHERE o.customer_id IS NOT NULL)
              GROUP BY customer_id",
-        )?;
+            crate::sales::DELIVERED
+        ))?;
         for r in stmt.query_map([&lo, &hi], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?)))? {
             let (id, t) = r?;
             *per_root.entry(self.customer_root(uuid_col(&id)?)?).or_default() += t;

@@ -466,23 +466,16 @@ impl Store {
         } else {
             // Only what changed: a status set on another device is not overwritten by an edit
             // of the caption here.
-            let stored: Option<(
-                Option<String>,
-                Option<String>,
-                Option<String>,
-                Option<String>,
-                Option<String>,
-            )> = self
+            let old: [Option<String>; 5] = self
                 .conn
                 .prepare_cached(
                     "SELECT date, channel, product, caption, status FROM content_post WHERE id = ?1",
                 )?
                 .query_row([id.as_bytes().as_slice()], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                    Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?])
                 })
-                .optional()?;
-            let (d, ch, pr, ca, st) = stored.unwrap_or_default();
-            let old = [d, ch, pr, ca, st];
+                .optional()?
+                .unwrap_or_default();
             for ((name, value), before) in self.post_fields(input)?.into_iter().zip(old) {
                 let keep_status = name == "status" && input.status.trim().is_empty();
                 if !keep_status && value != FieldValue::Text(before.unwrap_or_default()) {

@@ -471,7 +471,7 @@ struct ReturnPayload {
 
 /// Orders delivered in `?1..=?2` (sign 1), and orders cancelled in it after their delivery
 /// (sign −1), with the delivery's journal entry: a CTE for the sales report.
-const DELIVERED: &str = "delivered AS (
+pub(crate) const DELIVERED: &str = "delivered AS (
     SELECT e.order_id, e.date, e.entry_id, 1 AS sign FROM order_event e
     WHERE e.kind = 'status' AND e.entry_id IS NOT NULL AND e.date BETWEEN ?1 AND ?2
     UNION ALL
@@ -783,6 +783,12 @@ impl Store {
                     WHERE s.date BETWEEN ?1 AND ?2
                     UNION ALL
                     SELECT e.method, e.amount FROM order_event e WHERE e.kind = 'payment' AND e.date BETWEEN ?1 AND ?2
+                      AND (NOT e.pending OR EXISTS (SELECT 1 FROM order_event v WHERE v.kind = 'verify' AND v.target = e.id))
+                    UNION ALL
+                    -- An order cancelled in the period refunds what was received on it.
+                    SELECT e.method, -e.amount FROM order_event e
+                    JOIN order_event c ON c.order_id = e.order_id AND c.kind = 'cancel' AND c.date BETWEEN ?1 AND ?2
+                    WHERE e.kind = 'payment'
                       AND (NOT e.pending OR EXISTS (SELECT 1 FROM order_event v WHERE v.kind = 'verify' AND v.target = e.id)))
                  GROUP BY method ORDER BY 2 DESC",
             )?
@@ -827,6 +833,9 @@ impl Store {
                 SELECT l.product_id, l.name, d.sign * l.qty, d.sign * ((l.qty * l.unit_price + 500) / 1000 - l.discount),
                        d.sign * COALESCE((SELECT -SUM(m.value) FROM stock_movement m
                                           WHERE m.entry_id = d.entry_id AND m.product_id = l.product_id AND m.kind = 'sale'), 0)
+                         -- shared by the order's lines of the same product
+                         * l.qty / (SELECT SUM(l2.qty) FROM order_line l2
+                                    WHERE l2.order_id = l.order_id AND l2.product_id = l.product_id)
                 FROM delivered d JOIN order_line l ON l.order_id = d.order_id)
              SELECT MAX(x.name), COALESCE(MAX(p.category), ''), SUM(x.qty), SUM(x.total), SUM(x.cost)
              FROM lines x LEFT JOIN product p ON p.id = x.product_id GROUP BY x.product_id"
@@ -1316,6 +1325,11 @@ impl Store {
                 parts
             };
             for (product, back) in parts {
+                // Only what the sale took off the shelf comes back (the product may have
+                // become tracked, or its paket recipe changed, since).
+                if original.entry.is_some() && !unit_costs.contains_key(&product) {
+                    continue;
+                }
                 let cost = unit_costs
                     .get(&product)
                     .filter(|(sold, _)| *sold < 0)

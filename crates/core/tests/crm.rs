@@ -498,3 +498,36 @@ fn a_close_is_not_undone_by_a_later_diproses_from_another_device() {
         assert!(s.service_queue("2026-11-22".parse().unwrap()).unwrap().is_empty());
     }
 }
+
+/// A full retur of a nota paid partly with points gives the points back, and the customer
+/// list shows a merged customer's points under the customer it became.
+#[test]
+fn a_retur_gives_redeemed_points_back_and_the_list_sums_merged_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    s.set_crm_settings(&CrmSettings { rupiah_per_point: 1_000, point_value: 100, ..CrmSettings::default() })
+        .unwrap();
+    let rina = s.add_customer(&person("Bu Rina", "0812-1111-2222")).unwrap();
+    let dup = s.add_customer(&person("Rina J", "0856-7777-8888")).unwrap();
+    sell(&mut s, rina.id, "2026-11-20", 5, ""); // +50
+    // 2 × 10.000 less 40 points (Rp4.000) = 16.000 → +16.
+    let with_points = sell(&mut s, rina.id, "2026-11-21", 2, "40");
+    assert_eq!(s.points_balance(rina.id).unwrap(), 50 - 40 + 16);
+    s.return_sale(
+        with_points.id,
+        &usahaku_core::sales::ReturnInput {
+            lines: vec![usahaku_core::sales::ReturnLineInput { line: 1, qty: "2".into() }],
+            method: PaymentMethod::Cash,
+            account: String::new(),
+            reason: String::new(),
+        },
+    )
+    .unwrap();
+    // The 16 earned come off, the 40 redeemed come back.
+    assert_eq!(s.points_balance(rina.id).unwrap(), 50);
+    sell(&mut s, dup.id, "2026-11-21", 3, ""); // +30 on the duplicate
+    s.merge_customers(rina.id, dup.id).unwrap();
+    let listed = s.customer_list(None).unwrap();
+    assert_eq!((listed.len(), listed[0].points), (1, 80));
+    assert_eq!(s.customer_summary(rina.id).unwrap().points, 80);
+}

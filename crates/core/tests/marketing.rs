@@ -321,3 +321,26 @@ fn a_review_follows_its_customer_into_a_merge() {
     let r = &s.reviews(false).unwrap()[0];
     assert_eq!((r.customer, r.customer_name.as_str()), (keep.id, "Bu Rina"));
 }
+
+/// Editing a post's caption on one device does not undo a status set on another.
+#[test]
+fn editing_a_caption_keeps_a_status_set_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    let post = PostInput {
+        date: "2026-12-01".into(),
+        channel: "instagram".into(),
+        product: String::new(),
+        caption: "Foto motif parang".into(),
+        status: String::new(),
+    };
+    let p = s.add_post(&post).unwrap();
+    s.set_post_status(p.id, "diposting").unwrap();
+    let edited = s
+        .update_post(p.id, &PostInput { caption: "Foto motif parang, pagi hari".into(), ..post }, false)
+        .unwrap();
+    assert_eq!(
+        (edited.caption.as_str(), edited.status),
+        ("Foto motif parang, pagi hari", PostStatus::Posted)
+    );
+}

@@ -156,6 +156,10 @@ fn cancelling_a_delivered_order_restores_the_statements() {
         assert_eq!(balance(&s, code), Money::ZERO, "{code}");
     }
     assert_eq!(s.cancel_order(o.id).unwrap_err().code(), "order_cancelled");
+    // The sales report nets out too: the sale and the money received, refunded.
+    let r = s.sales_report(d("2026-11-01"), d("2026-12-31")).unwrap();
+    assert_eq!(r.total, Money::ZERO);
+    assert!(r.by_method.iter().all(|(_, amount)| *amount == 0), "{:?}", r.by_method);
 }
 
 /// The monthly sales report counts delivered orders by channel beside the cashier's notas:

@@ -436,3 +436,34 @@ fn two_tills_selling_offline_never_share_a_number() {
     );
     assert_eq!(report, b.sales_report(d("2026-11-01"), d("2026-11-30")).unwrap());
 }
+
+/// 1,5 kg at Rp12.345 (Rp18.518) returned in three parts of 0,5 kg: the refunds add up to the
+/// line, not a rupiah more (each part alone would round 6.172,5 up).
+#[test]
+fn weighed_goods_returned_in_parts_refund_exactly_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    s.add_product(&ProductInput {
+        name: "Kopi Arabika curah".into(),
+        sku: "CURAH".into(),
+        unit: "kg".into(),
+        price: "12.345".into(),
+        ..ProductInput::default()
+    })
+    .unwrap();
+    let sale = s
+        .record_sale(&SaleInput {
+            date: "2026-11-10".into(),
+            lines: vec![line("CURAH", "1,5")],
+            payments: vec![cash("20.000")],
+            ..SaleInput::default()
+        })
+        .unwrap();
+    assert_eq!(sale.total, rp(18_518));
+    let mut refunded = 0;
+    for _ in 0..3 {
+        refunded -= s.return_sale(sale.id, &retur(&[(1, "0,5")])).unwrap().total.rupiah();
+    }
+    assert_eq!(refunded, 18_518);
+    assert_eq!(balance(&s, "4-101", "2026-11-30"), Money::ZERO, "Penjualan back to nothing");
+}
