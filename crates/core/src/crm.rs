@@ -1251,7 +1251,7 @@ impl Store {
         "SELECT i.id, i.customer, COALESCE(c.name, ''), i.kind, i.channel, i.subject,
             CASE WHEN i.closed_ms IS NOT NULL THEN 'selesai' ELSE i.status END,
             i.response, i.opened_ms, i.responded_ms, i.follow_up, i.follow_up_done
-         FROM interaction i LEFT JOIN customer c ON lower(hex(c.id)) = replace(i.customer, '-', '')";
+         FROM interaction i LEFT JOIN customer c ON c.id = unhex(replace(i.customer, '-', ''))";
 
     fn interaction_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Interaction> {
         let opened: i64 = r.get::<_, Option<i64>>(8)?.unwrap_or(0);

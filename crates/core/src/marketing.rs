@@ -263,9 +263,9 @@ impl Store {
         "SELECT r.id, r.customer, COALESCE(c.name, ''), COALESCE(o.number, ''),
             COALESCE(p.name, ''), r.rating, r.body, r.testimonial, r.date
          FROM review r
-         LEFT JOIN customer c ON lower(hex(c.id)) = replace(r.customer, '-', '')
-         LEFT JOIN customer_order o ON lower(hex(o.id)) = replace(r.order_id, '-', '')
-         LEFT JOIN product p ON lower(hex(p.id)) = replace(r.product, '-', '')";
+         LEFT JOIN customer c ON c.id = unhex(replace(r.customer, '-', ''))
+         LEFT JOIN customer_order o ON o.id = unhex(replace(r.order_id, '-', ''))
+         LEFT JOIN product p ON p.id = unhex(replace(r.product, '-', ''))";
 
     fn review_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Review> {
         Ok(Review {
@@ -520,7 +520,7 @@ impl Store {
 
     const POST_COLUMNS: &'static str =
         "SELECT c.id, c.date, c.channel, COALESCE(p.name, ''), c.caption, c.status
-         FROM content_post c LEFT JOIN product p ON lower(hex(p.id)) = replace(c.product, '-', '')";
+         FROM content_post c LEFT JOIN product p ON p.id = unhex(replace(c.product, '-', ''))";
 
     /// One planned post.
     pub fn content_post(&self, id: Uuid) -> Result<ContentPost> {
