@@ -39,6 +39,9 @@ def product_row(d, sku):
 
 
 def cell(row, name):
+    # Empty while the list is still loading (the row is not there yet), so a wait retries.
+    if row is None:
+        return ""
     return row.find_element(By.CSS_SELECTOR, f'[data-testid="{name}"]').text
 
 
