@@ -671,20 +671,8 @@ impl Store {
 
     /// The customer a merged one ended up in (itself when not merged).
     pub fn customer_root(&self, id: Uuid) -> Result<Uuid> {
-        let mut stmt = self.conn.prepare_cached("SELECT merged_into FROM customer WHERE id = ?1")?;
-        let mut next = |at: Uuid| -> Result<Option<Uuid>> {
-            let text: Option<String> =
-                stmt.query_row([at.as_bytes().as_slice()], |r| r.get(0)).optional()?.flatten();
-            Ok(text.and_then(|t| Uuid::parse_str(&t).ok()))
-        };
-        let mut path = vec![id];
-        while let Some(n) = next(path[path.len() - 1])? {
-            if let Some(i) = path.iter().position(|p| *p == n) {
-                return Ok(cycle_root(&path[i..]));
-            }
-            path.push(n);
-        }
-        Ok(path[path.len() - 1])
+        // Merges are few: read them all and follow them in memory (one rule for cycles).
+        Ok(self.merged_roots()?.root(id))
     }
 
     /// Every merge, read once, to resolve many customers without a query each.
@@ -1380,9 +1368,10 @@ impl Store {
              GROUP BY customer_id",
             crate::sales::DELIVERED
         ))?;
+        let roots = self.merged_roots()?;
         for r in stmt.query_map([&lo, &hi], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, i64>(1)?)))? {
             let (id, t) = r?;
-            *per_root.entry(self.customer_root(uuid_col(&id)?)?).or_default() += t;
+            *per_root.entry(roots.root(uuid_col(&id)?)).or_default() += t;
         }
         let segments: std::collections::HashMap<Uuid, Segment> =
             self.customer_list(None)?.into_iter().map(|c| (c.customer.id, c.segment)).collect();

@@ -884,20 +884,7 @@ impl Store {
         let mut takes: Vec<(Uuid, i64)> = Vec::new();
         for l in &o.lines {
             let product = self.product(l.product)?;
-            if product.components.is_empty() {
-                if product.tracked {
-                    takes.push((product.id, l.qty.thousandths()));
-                }
-            } else {
-                for c in &product.components {
-                    if self.product(c.product)?.tracked {
-                        takes.push((
-                            c.product,
-                            crate::stock::mul_div(c.qty.thousandths(), l.qty.thousandths(), 1000),
-                        ));
-                    }
-                }
-            }
+            takes.extend(self.shelf_parts(&product, l.qty.thousandths())?);
         }
         let deposit_used = o.paid.min(o.total);
         let owed = o.total.checked_sub(deposit_used)?;

@@ -1086,22 +1086,7 @@ impl Store {
         let mut takes: Vec<Vec<(Uuid, i64)>> = Vec::new();
         for l in &quote.lines {
             let p = self.product(l.product)?;
-            let mut out = Vec::new();
-            if p.components.is_empty() {
-                if p.tracked {
-                    out.push((p.id, l.qty.thousandths()));
-                }
-            } else {
-                for c in &p.components {
-                    if self.product(c.product)?.tracked {
-                        out.push((
-                            c.product,
-                            crate::stock::mul_div(c.qty.thousandths(), l.qty.thousandths(), 1000),
-                        ));
-                    }
-                }
-            }
-            takes.push(out);
+            takes.push(self.shelf_parts(&p, l.qty.thousandths())?);
         }
         let clock = self.clock.clone();
         let mut sale = quote;
@@ -1313,18 +1298,7 @@ impl Store {
             let p = self.product(l.product)?;
             let q = -l.qty.thousandths();
             let mut out = Vec::new();
-            let parts: Vec<(Uuid, i64)> = if p.components.is_empty() {
-                if p.tracked { vec![(p.id, q)] } else { Vec::new() }
-            } else {
-                let mut parts = Vec::new();
-                for c in &p.components {
-                    if self.product(c.product)?.tracked {
-                        parts.push((c.product, crate::stock::mul_div(c.qty.thousandths(), q, 1000)));
-                    }
-                }
-                parts
-            };
-            for (product, back) in parts {
+            for (product, back) in self.shelf_parts(&p, q)? {
                 // Only what the sale took off the shelf comes back (the product may have
                 // become tracked, or its paket recipe changed, since).
                 if original.entry.is_some() && !unit_costs.contains_key(&product) {

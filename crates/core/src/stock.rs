@@ -1033,6 +1033,25 @@ impl Store {
         Ok(posted(&ops, total))
     }
 
+    /// The tracked stock `qty` of `product` moves: the product itself, or for a paket its
+    /// tracked components in proportion. Untracked products move nothing.
+    pub(crate) fn shelf_parts(
+        &self,
+        product: &crate::catalog::Product,
+        qty: i64,
+    ) -> Result<Vec<(Uuid, i64)>> {
+        if product.components.is_empty() {
+            return Ok(if product.tracked { vec![(product.id, qty)] } else { Vec::new() });
+        }
+        let mut out = Vec::new();
+        for c in &product.components {
+            if self.product(c.product)?.tracked {
+                out.push((c.product, mul_div(c.qty.thousandths(), qty, 1000)));
+            }
+        }
+        Ok(out)
+    }
+
     /// Takes sold stock out at the moving average and posts Dr HPP / Cr Persediaan; returns
     /// the HPP. A paket takes its components out. Orders (Kasir & Pesanan) post the revenue
     /// side.
@@ -1041,19 +1060,10 @@ impl Store {
         if qty <= Qty::ZERO {
             return Err(StockError::BadQty(qty.to_string()).into());
         }
-        let mut out: Vec<(Uuid, i64)> = Vec::new();
-        if p.components.is_empty() {
-            if !p.tracked {
-                return Err(StockError::Untracked(p.name).into());
-            }
-            out.push((p.id, qty.thousandths()));
-        } else {
-            for c in &p.components {
-                if self.product(c.product)?.tracked {
-                    out.push((c.product, mul_div(c.qty.thousandths(), qty.thousandths(), 1000)));
-                }
-            }
+        if p.components.is_empty() && !p.tracked {
+            return Err(StockError::Untracked(p.name).into());
         }
+        let out = self.shelf_parts(&p, qty.thousandths())?;
         let note = text(note, "note", 200)?;
         let inventory = self.account_by_role(AccountRole::Inventory)?.id;
         let cogs = self.account_by_role(AccountRole::Cogs)?.id;
