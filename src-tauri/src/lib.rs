@@ -234,6 +234,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             stock::count_stock,
             stock::stock_card,
             stock::stock_value,
+            stock::book_stock_difference,
             stock::low_stock,
             stock::suppliers,
             stock::add_supplier,

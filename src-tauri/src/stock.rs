@@ -68,6 +68,21 @@ pub(crate) async fn stock_value(
     })
 }
 
+/// Books the stock value's difference from Persediaan on a day (empty: today) as a
+/// penyesuaian entry against HPP; answers the report after it.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn book_stock_difference(
+    shell: tauri::State<'_, Shell>,
+    as_of: String,
+) -> Result<StockValueReport, UiError> {
+    shell.with_store(|s| {
+        let day = s.date_or_today(&as_of)?;
+        s.book_stock_difference(day)?;
+        s.stock_value(day)
+    })
+}
+
 /// Products at or below their minimum.
 #[tauri::command]
 #[specta::specta]

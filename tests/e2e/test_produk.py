@@ -13,7 +13,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from test_first_run import set_value, shot, tid, wait_error
-from test_pembukuan import rows, select_text, wait
+from test_pembukuan import add_cash, rows, select_text, wait
 from test_sync import create_business
 
 
@@ -145,6 +145,24 @@ def test_product_with_tier_receive_stock_count_and_import(app, home, shots, cli,
     assert "Rp129.250" in tid(d, "value-ledger").text
     shot(d, shots / "34-nilai-persediaan.png")
 
+    # Rp20.000 of goods bought through the cash book, not received into stock: the books
+    # hold 149.250 of Persediaan against 129.250 of stock. The owner books the difference.
+    tid(d, "nav-pembukuan").click()
+    add_cash(d, "cash-out", "20.000", "Persediaan", "Belanja kemasan")
+    tid(d, "nav-produk").click()
+    tid(d, "products-tab-value").click()
+    wait(d, lambda drv: "Rp149.250" in tid(drv, "value-ledger").text)
+    assert tid(d, "value-difference").get_attribute("data-value") == "-20000"
+    tid(d, "value-book").click()
+    question = tid(d, "book-difference-dialog").text
+    assert "dikurangi Rp20.000" in question, question
+    shot(d, shots / "62-bukukan-selisih-persediaan.png")
+    tid(d, "book-difference-dialog-confirm").click()
+    tid(d, "value-booked")
+    shot(d, shots / "63-selisih-dibukukan.png")
+    assert tid(d, "value-difference").get_attribute("data-value") == "0"
+    assert "Rp129.250" in tid(d, "value-ledger").text
+
     # Import: a CSV with one good row and two bad ones; the bad rows are listed with their
     # numbers and nothing is written until confirmed.
     csv = tmp_path / "produk.csv"
@@ -175,5 +193,5 @@ def test_product_with_tier_receive_stock_count_and_import(app, home, shots, cli,
     kopi = json.loads(cli(home, "produk", "cari", "KOPI-250", "--json").stdout)[0]
     assert (kopi["stock"], kopi["avg_cost"], kopi["tiers"][0]["price"]) == (22_000, 5_875, 13_500)
     value = json.loads(cli(home, "stok", "nilai", "--json").stdout)
-    # 129.250 + 30 × 5.000
+    # 129.250 + 30 × 5.000, equal to the books after the difference was booked.
     assert (value["total"], value["difference"]) == (279_250, 0)

@@ -88,6 +88,9 @@ pub(crate) enum StokAction {
         /// Per tanggal (kosong = hari ini).
         #[arg(long = "as-of", visible_alias = "per", default_value = "")]
         as_of: String,
+        /// Bukukan selisih dengan akun Persediaan sebagai jurnal penyesuaian (lawan: HPP).
+        #[arg(long = "bukukan-selisih", visible_alias = "book-difference")]
+        book: bool,
         /// Keluaran JSON.
         #[arg(long)]
         json: bool,
@@ -223,11 +226,26 @@ pub(crate) fn stok(store: &mut Store, action: StokAction, lang: Lang) -> Result<
             writeln!(out, "HPP/unit: {}", store.stock_level(p.id)?.avg_cost)?;
             Ok(())
         }
-        StokAction::Nilai { as_of, json: as_json } => {
+        StokAction::Nilai { as_of, book, json: as_json } => {
             let day = store.date_or_today(&as_of)?;
+            let booked = if book {
+                let difference = store.stock_value(day)?.difference;
+                let entry = store.book_stock_difference(day)?;
+                Some((difference, entry))
+            } else {
+                None
+            };
             let report = store.stock_value(day)?;
             if as_json {
                 return json(&mut out, &report);
+            }
+            if let Some((difference, entry)) = &booked {
+                writeln!(
+                    out,
+                    "{} {difference}: {}",
+                    lang.pick("Selisih dibukukan", "Difference booked"),
+                    entry.memo
+                )?;
             }
             writeln!(out, "{} {day}", lang.pick("Nilai persediaan per", "Inventory value at"))?;
             for r in &report.rows {

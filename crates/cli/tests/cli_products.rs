@@ -181,3 +181,33 @@ fn a_product_file_is_previewed_then_imported_with_ya() {
     ok(h, &["produk", "templat", template.to_str().unwrap()]);
     assert!(std::fs::metadata(&template).unwrap().len() > 1000);
 }
+
+#[test]
+fn a_stock_value_difference_is_booked_once_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = dir.path();
+    ok(h, &["init", "--nama", "Toko Sembako Bu Ani", "--pemilik", "Ani"]);
+    ok(h, &["produk", "tambah", "--nama", "Gula Pasir 1 kg", "--sku", "GULA", "--harga", "17.000"]);
+    ok(h, &["stok", "masuk", "GULA", "10", "5.000", "--tanggal", "2026-11-02"]);
+    // Rp20.000 of stock bought through the cash book, not as barang masuk: the books hold
+    // 70.000 of Persediaan, the stock 50.000.
+    ok(h, &["kas", "keluar", "--jumlah", "20.000", "--kategori", "Persediaan", "--tanggal", "2026-11-05"]);
+    let value: serde_json::Value =
+        serde_json::from_str(&ok(h, &["stok", "nilai", "--per", "2026-11-30", "--json"])).unwrap();
+    assert_eq!((value["total"].as_i64(), value["difference"].as_i64()), (Some(50_000), Some(-20_000)));
+
+    let before = op_count(h);
+    let out = ok(h, &["stok", "nilai", "--per", "2026-11-30", "--bukukan-selisih"]);
+    assert!(out.contains("Selisih dibukukan -Rp20.000"), "{out}");
+    assert_eq!(op_count(h), before + 1);
+    let value: serde_json::Value =
+        serde_json::from_str(&ok(h, &["stok", "nilai", "--per", "2026-11-30", "--json"])).unwrap();
+    assert_eq!((value["ledger_balance"].as_i64(), value["difference"].as_i64()), (Some(50_000), Some(0)));
+
+    // A second time there is nothing to book: refused, nothing written.
+    let o = usahaku(h, &["stok", "nilai", "--per", "2026-11-30", "--bukukan-selisih"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("Tidak ada yang perlu dibukukan"), "{err}");
+    assert_eq!(op_count(h), before + 1);
+}

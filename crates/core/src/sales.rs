@@ -1283,17 +1283,31 @@ impl Store {
             account,
             reason,
         } = plan;
-        // What comes back on the shelf for each line (a paket: its components), at the cost
-        // the sale took it out at.
-        let mut unit_costs: std::collections::HashMap<Uuid, (i64, i64)> = std::collections::HashMap::new();
+        // What comes back on the shelf for each line (a paket: its components), at the value
+        // the sale took it out at: each product's share of that value by how much has come
+        // back in all, so returning everything, in one retur or several, puts back exactly
+        // what went out.
+        let mut sold: std::collections::HashMap<Uuid, (i64, i64)> = std::collections::HashMap::new();
+        let mut back_before: std::collections::HashMap<Uuid, i64> = std::collections::HashMap::new();
         if let Some(e) = original.entry {
             for (product, q, v) in crate::stock::sold_with(&self.conn, e)? {
-                let t = unit_costs.entry(product).or_default();
-                t.0 += q;
-                t.1 += v;
+                let t = sold.entry(product).or_default();
+                t.0 -= q;
+                t.1 -= v;
+            }
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT m.product_id, SUM(m.qty) FROM sale r JOIN stock_movement m ON m.entry_id = r.entry_id
+                 WHERE r.reverses = ?1 AND r.is_return AND m.kind = 'return' GROUP BY m.product_id",
+            )?;
+            let rows = stmt.query_map([original.id.as_bytes().as_slice()], |r| {
+                Ok((uuid_col(&r.get::<_, Vec<u8>>(0)?)?, r.get::<_, i64>(1)?))
+            })?;
+            for row in rows {
+                let (product, q) = row?;
+                back_before.insert(product, q);
             }
         }
-        let mut backs: Vec<Vec<(Uuid, i64, Option<Money>)>> = Vec::new();
+        let mut backs: Vec<Vec<(Uuid, i64, Option<i64>)>> = Vec::new();
         for l in &lines {
             let p = self.product(l.product)?;
             let q = -l.qty.thousandths();
@@ -1301,14 +1315,20 @@ impl Store {
             for (product, back) in self.shelf_parts(&p, q)? {
                 // Only what the sale took off the shelf comes back (the product may have
                 // become tracked, or its paket recipe changed, since).
-                if original.entry.is_some() && !unit_costs.contains_key(&product) {
+                if original.entry.is_some() && !sold.contains_key(&product) {
                     continue;
                 }
-                let cost = unit_costs
-                    .get(&product)
-                    .filter(|(sold, _)| *sold < 0)
-                    .map(|(sold, value)| Money::from_rupiah(mul_div(-value, 1000, -sold)));
-                out.push((product, back, cost));
+                let value = match sold.get(&product) {
+                    Some(&(out_qty, out_value)) if out_qty > 0 => {
+                        let before = back_before.entry(product).or_default();
+                        let v = mul_div(out_value, *before + back, out_qty)
+                            - mul_div(out_value, *before, out_qty);
+                        *before += back;
+                        Some(v)
+                    }
+                    _ => None,
+                };
+                out.push((product, back, value));
             }
             backs.push(out);
         }
@@ -1359,9 +1379,9 @@ impl Store {
             let mut costs = Vec::with_capacity(backs.len());
             for out in &backs {
                 let mut cost = Money::ZERO;
-                for (product, back, unit_cost) in out {
-                    let value = match unit_cost {
-                        Some(c) => mul_div(c.rupiah(), *back, 1000),
+                for (product, back, exact) in out {
+                    let value = match exact {
+                        Some(v) => *v,
                         None => value_at(conn, *product, date, *back)?.0,
                     };
                     cost = cost.checked_add(Money::from_rupiah(value))?;
@@ -1395,8 +1415,11 @@ impl Store {
                 lines: entry_lines,
             }))?;
             for out in &backs {
-                for (product, back, unit_cost) in out {
-                    b.movement(*product, MovementKind::Return, *back, *unit_cost, "retur", None);
+                for (product, back, exact) in out {
+                    match exact {
+                        Some(v) => b.movement_back(*product, MovementKind::Return, *back, *v, "retur"),
+                        None => b.movement(*product, MovementKind::Return, *back, None, "retur", None),
+                    }
                 }
             }
             let mut ret = original.clone();

@@ -117,6 +117,9 @@ pub enum StockError {
     /// The same product twice in one count.
     #[error("counted twice {0}")]
     CountedTwice(String),
+    /// The stock value already equals Persediaan in the books: nothing to book.
+    #[error("no difference")]
+    NoDifference,
 }
 
 impl StockError {
@@ -136,6 +139,7 @@ impl StockError {
             StockError::TooLong { .. } => "too_long",
             StockError::NothingCounted => "nothing_counted",
             StockError::CountedTwice(_) => "counted_twice",
+            StockError::NoDifference => "no_difference",
         }
     }
 
@@ -151,6 +155,7 @@ impl StockError {
             StockError::SupplierNameRequired => "name",
             StockError::UnknownSupplier(_) | StockError::SupplierRequired => "supplier",
             StockError::TooLong { field, .. } => field,
+            StockError::NoDifference => "as_of",
         })
     }
 
@@ -216,6 +221,13 @@ impl StockError {
                 format!("\"{n}\" dihitung dua kali. Gabungkan jumlahnya jadi satu.")
             }
             StockError::CountedTwice(n) => format!("\"{n}\" is counted twice. Put its count on one line."),
+            StockError::NoDifference if id => {
+                "Nilai persediaan sudah sama dengan saldo Persediaan di pembukuan. Tidak ada yang perlu dibukukan."
+                    .into()
+            }
+            StockError::NoDifference => {
+                "The stock value already equals the Persediaan balance in the books. Nothing to book.".into()
+            }
         }
     }
 }
@@ -260,9 +272,10 @@ pub(crate) fn mul_div(a: i64, b: i64, c: i64) -> i64 {
 /// The value a movement of `qty` (thousandths, signed) adds at the moving average, and the
 /// balance after it. A receipt adds its cost; anything else moves stock at the average cost
 /// (all of the value when it empties the stock exactly).
-fn step(before: Balance, qty: i64, unit_cost: Option<i64>) -> (i64, Balance) {
-    let value = match unit_cost {
-        Some(c) if qty > 0 => mul_div(c, qty, 1000),
+fn step(before: Balance, qty: i64, unit_cost: Option<i64>, fixed_value: Option<i64>) -> (i64, Balance) {
+    let value = match (unit_cost, fixed_value) {
+        (_, Some(v)) if qty > 0 => v,
+        (Some(c), _) if qty > 0 => mul_div(c, qty, 1000),
         _ if before.qty > 0 && qty == -before.qty => -before.value,
         _ if before.qty > 0 => mul_div(before.value, qty, before.qty),
         _ => mul_div(before.avg, qty, 1000),
@@ -300,16 +313,15 @@ fn balance_before(conn: &Connection, product: &[u8], key: Option<&str>) -> Resul
 /// Writes a stock movement op's row, keeping the canonical replay and `product_stock`.
 pub(crate) fn apply_movement(atx: &ApplyTx<'_>) -> Result<()> {
     let op = atx.op();
-    let p: MovementPayload =
-        decode_payload(&op.payload).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?;
+    let (p, fixed_value) = decode_movement(&op.payload)?;
     let conn = atx.conn();
     let product = p.product.as_bytes().as_slice();
     let key = sort_key(&p.date, &op.hlc.to_sortable(), op.entity_id);
     let n = conn
         .prepare_cached(
             "INSERT INTO stock_movement (id, product_id, date, sort_key, kind, qty, unit_cost, reason, supplier_id,
-                entry_id, note, value, balance_qty, balance_value, avg_cost)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, 0, 0, 0) ON CONFLICT DO NOTHING",
+                entry_id, note, fixed_value, value, balance_qty, balance_value, avg_cost)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, 0, 0, 0) ON CONFLICT DO NOTHING",
         )?
         .execute(params![
             op.entity_id.as_bytes().as_slice(),
@@ -323,6 +335,7 @@ pub(crate) fn apply_movement(atx: &ApplyTx<'_>) -> Result<()> {
             p.supplier.map(|u| u.as_bytes().to_vec()),
             p.entry.map(|u| u.as_bytes().to_vec()),
             p.note,
+            fixed_value,
         ])?;
     if n == 0 {
         return Ok(());
@@ -332,22 +345,25 @@ pub(crate) fn apply_movement(atx: &ApplyTx<'_>) -> Result<()> {
     replay_from(conn, product, &key)
 }
 
+/// A movement as the replay reads it: id, quantity, unit cost, exact value, sort key.
+type ReplayRow = (Vec<u8>, i64, Option<i64>, Option<i64>, String);
+
 /// Recomputes the values of `product`'s movements from `key` on, and its `product_stock`.
 fn replay_from(conn: &Connection, product: &[u8], key: &str) -> Result<()> {
     let mut balance = balance_before(conn, product, Some(key))?;
-    let rows: Vec<(Vec<u8>, i64, Option<i64>, String)> = conn
+    let rows: Vec<ReplayRow> = conn
         .prepare_cached(
-            "SELECT id, qty, unit_cost, sort_key FROM stock_movement
+            "SELECT id, qty, unit_cost, fixed_value, sort_key FROM stock_movement
              WHERE product_id = ?1 AND sort_key >= ?2 ORDER BY sort_key",
         )?
-        .query_map(params![product, key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .query_map(params![product, key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut update = conn.prepare_cached(
         "UPDATE stock_movement SET value = ?1, balance_qty = ?2, balance_value = ?3, avg_cost = ?4 WHERE id = ?5",
     )?;
     let mut last_key = String::new();
-    for (id, qty, unit_cost, k) in rows {
-        let (value, after) = step(balance, qty, unit_cost);
+    for (id, qty, unit_cost, fixed_value, k) in rows {
+        let (value, after) = step(balance, qty, unit_cost, fixed_value);
         update.execute(params![value, after.qty, after.value, after.avg, id])?;
         balance = after;
         last_key = k;
@@ -641,10 +657,30 @@ fn money_total(values: impl IntoIterator<Item = i64>) -> Result<Money> {
     Ok(total)
 }
 
-/// A movement as a change for [`Store::commit_built`], with its id.
-fn movement_change(p: &MovementPayload, clock: &dyn crate::Clock) -> (Uuid, Change) {
+/// A movement as a change for [`Store::commit_built`], with its id. A movement into stock at
+/// an exact value (stock coming back at what it left at) carries the value after the frozen
+/// payload, as `(payload, Some(value))`; an older reader ignores it and values the movement
+/// at the rounded unit cost.
+fn movement_change(
+    p: &MovementPayload,
+    fixed_value: Option<i64>,
+    clock: &dyn crate::Clock,
+) -> (Uuid, Change) {
     let id = crate::clock::new_id(clock);
-    (id, Change::Append { entity: EntityKind::StockMovement, entity_id: id, payload: encode_payload(p) })
+    let payload = match fixed_value {
+        Some(v) => encode_payload(&(p, Some(v))),
+        None => encode_payload(p),
+    };
+    (id, Change::Append { entity: EntityKind::StockMovement, entity_id: id, payload })
+}
+
+/// A movement op's payload and its exact value, if it has one.
+fn decode_movement(bytes: &[u8]) -> Result<(MovementPayload, Option<i64>)> {
+    if let Ok((p, value)) = decode_payload::<(MovementPayload, Option<i64>)>(bytes) {
+        return Ok((p, value));
+    }
+    let p = decode_payload::<MovementPayload>(bytes).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?;
+    Ok((p, None))
 }
 
 /// The ops of one stock action, built inside its write transaction: at most one journal
@@ -693,7 +729,32 @@ impl<'c> Batch<'c> {
             entry: self.entry,
             note: self.note.clone(),
         };
-        self.changes.push(movement_change(&payload, self.clock).1);
+        self.changes.push(movement_change(&payload, None, self.clock).1);
+    }
+
+    /// Stock coming back (`qty` > 0) at exactly `value` Rupiah, not at a unit cost rounded to
+    /// the Rupiah: a cancelled or returned sale puts back the value it took out, so Persediaan
+    /// in the books and the stock value stay equal.
+    pub(crate) fn movement_back(
+        &mut self,
+        product: Uuid,
+        kind: MovementKind,
+        qty: i64,
+        value: i64,
+        reason: &str,
+    ) {
+        let payload = MovementPayload {
+            product,
+            date: self.date.to_string(),
+            kind: kind.code().into(),
+            qty,
+            unit_cost: Some(mul_div(value, 1000, qty.max(1))),
+            reason: reason.to_owned(),
+            supplier: None,
+            entry: self.entry,
+            note: self.note.clone(),
+        };
+        self.changes.push(movement_change(&payload, Some(value), self.clock).1);
     }
 }
 
@@ -702,10 +763,8 @@ impl Batch<'_> {
     /// at, so cancelling a sale leaves the stock value as it was.
     pub(crate) fn return_sold(&mut self, sold: &[(Uuid, i64, i64)]) {
         for (product, q, v) in sold {
-            // q < 0 and v ≤ 0 for a sale: the same quantity back, at v / q a unit.
-            let back = -q;
-            let unit_cost = if back > 0 { Money::from_rupiah(mul_div(-v, 1000, back)) } else { Money::ZERO };
-            self.movement(*product, MovementKind::Return, back, Some(unit_cost), "batal", None);
+            // q < 0 and v ≤ 0 for a sale: the same quantity back, at the same value.
+            self.movement_back(*product, MovementKind::Return, -q, -v, "batal");
         }
     }
 }
@@ -741,7 +800,7 @@ pub(crate) fn opening_change(
         entry,
         note: String::new(),
     };
-    movement_change(&payload, clock).1
+    movement_change(&payload, None, clock).1
 }
 
 /// Value a movement of `qty` would move for `product` on `date`, were it recorded now (it
@@ -757,7 +816,7 @@ pub(crate) fn value_at(conn: &Connection, product: Uuid, date: Date, qty: i64) -
         })
         .optional()?
         .unwrap_or_default();
-    Ok((step(before, qty, None).0, before))
+    Ok((step(before, qty, None, None).0, before))
 }
 
 /// The accounts a stock adjustment posts to.
@@ -1014,7 +1073,7 @@ impl Store {
                 if diff == 0 {
                     continue;
                 }
-                let value = step(before, diff, None).0;
+                let value = step(before, diff, None, None).0;
                 if value < 0 {
                     loss = loss.checked_add(Money::from_rupiah(-value))?;
                 } else {
@@ -1174,6 +1233,38 @@ impl Store {
         })
     }
 
+    /// Books the difference [`Store::stock_value`] shows on `as_of` (a sale valued with the
+    /// HPP its till knew before a late receipt synced, or Persediaan posted by hand) as a
+    /// "Penyesuaian nilai persediaan" entry against HPP, so the books show the stock value.
+    /// The owner makes it from the report; it is never posted automatically, since every
+    /// device would post it and it would count twice. Refused when there is no difference.
+    pub fn book_stock_difference(&mut self, as_of: Date) -> Result<crate::ledger::Entry> {
+        let report = self.stock_value(as_of)?;
+        let diff = report.difference;
+        if diff == Money::ZERO {
+            return Err(StockError::NoDifference.into());
+        }
+        let inventory = self.account_by_role(AccountRole::Inventory)?.id;
+        let cogs = self.account_by_role(AccountRole::Cogs)?.id;
+        let amount = if diff > Money::ZERO { diff } else { diff.checked_neg()? };
+        let lines = if diff > Money::ZERO {
+            vec![NewLine::debit(inventory, amount), NewLine::credit(cogs, amount)]
+        } else {
+            vec![NewLine::debit(cogs, amount), NewLine::credit(inventory, amount)]
+        };
+        let id = self.post(&NewEntry {
+            date: as_of,
+            kind: EntryKind::StockAdjustment,
+            memo: format!("Penyesuaian nilai persediaan per {}", crate::profile::format_date(as_of)),
+            counterparty: None,
+            due_date: None,
+            settles: None,
+            reverses: None,
+            lines,
+        })?;
+        self.entry(id)
+    }
+
     /// Tracked active products at or below their minimum (with a minimum set), lowest first.
     pub fn low_stock(&self) -> Result<Vec<LowStockRow>> {
         let mut stmt = self.conn.prepare_cached(
@@ -1319,26 +1410,37 @@ mod tests {
     #[test]
     fn moving_average_by_hand() {
         // Receive 10 @ 5.000: value 50.000.
-        let (v, s) = step(Balance::default(), 10_000, Some(5_000));
+        let (v, s) = step(Balance::default(), 10_000, Some(5_000), None);
         assert_eq!((v, s), (50_000, b(10_000, 50_000, 5_000)));
         // Sell 4 at 5.000 = 20.000.
-        let (v, s) = step(s, -4_000, None);
+        let (v, s) = step(s, -4_000, None, None);
         assert_eq!((v, s), (-20_000, b(6_000, 30_000, 5_000)));
         // Receive 14 @ 6.500 = 91.000: 121.000 / 20 = 6.050.
-        let (_, s) = step(s, 14_000, Some(6_500));
+        let (_, s) = step(s, 14_000, Some(6_500), None);
         assert_eq!(s, b(20_000, 121_000, 6_050));
         // Sell 8 at 6.050 = 48.400; 12 left worth 72.600.
-        let (v, s) = step(s, -8_000, None);
+        let (v, s) = step(s, -8_000, None, None);
         assert_eq!((v, s), (-48_400, b(12_000, 72_600, 6_050)));
     }
 
     #[test]
     fn overselling_keeps_the_last_average() {
-        let (_, s) = step(Balance::default(), 2_000, Some(5_000));
-        let (v, s) = step(s, -5_000, None);
+        let (_, s) = step(Balance::default(), 2_000, Some(5_000), None);
+        let (v, s) = step(s, -5_000, None, None);
         // 2 @ 5.000 out of value; 3 more at the last average.
         assert_eq!((v, s), (-25_000, b(-3_000, -15_000, 5_000)));
-        let (_, s) = step(s, 10_000, Some(5_000));
+        let (_, s) = step(s, 10_000, Some(5_000), None);
         assert_eq!(s, b(7_000, 35_000, 5_000));
+    }
+
+    #[test]
+    fn a_fixed_value_is_taken_as_it_is() {
+        // 3 for 10.000; 2 out at 6.667 (10.000 × 2 / 3); back at exactly 6.667, where the
+        // unit cost alone (3.334 rounded) would bring 6.668.
+        let s = b(3_000, 10_000, 3_333);
+        let (out, s) = step(s, -2_000, None, None);
+        assert_eq!(out, -6_667);
+        let (back, s) = step(s, 2_000, Some(3_334), Some(6_667));
+        assert_eq!((back, s), (6_667, b(3_000, 10_000, 3_333)));
     }
 }

@@ -580,6 +580,17 @@ ALTER TABLE customer_order ADD COLUMN promo_discount INTEGER NOT NULL DEFAULT 0;
 "#,
         seed: None,
     },
+    Migration {
+        name: "stock_movement_fixed_value",
+        sql: r#"
+-- Stock that comes back from a cancelled or returned sale carries the exact value it left at
+-- (the unit cost alone is rounded to the Rupiah), so the stock value keeps equal to the books.
+ALTER TABLE stock_movement ADD COLUMN fixed_value INTEGER;
+-- A cancellation or retur finds the stock its sale took out by the sale's journal entry.
+CREATE INDEX stock_movement_entry ON stock_movement (entry_id);
+"#,
+        seed: None,
+    },
 ];
 
 /// This device, as recorded in the store.

@@ -467,3 +467,83 @@ fn weighed_goods_returned_in_parts_refund_exactly_the_line() {
     assert_eq!(refunded, 18_518);
     assert_eq!(balance(&s, "4-101", "2026-11-30"), Money::ZERO, "Penjualan back to nothing");
 }
+
+/// Stock at an uneven average (1 at Rp3.000 and 2 at Rp3.500: Rp10.000 for 3, Rp3.333,33 a
+/// unit) comes back to the Rupiah: a cancelled sale of 2 and a sale of 3 returned one by one
+/// leave the stock value and Persediaan at Rp10.000 and HPP at nothing, on a second device too.
+#[test]
+fn stock_at_an_uneven_average_comes_back_to_the_rupiah() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(&dir.path().join("a"));
+    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
+    s.link_to_server(&link).unwrap();
+    let kopi = add(&mut s, "Kopi Bubuk 250 g", "KOPI", "15.000", "3.000", "1");
+    s.receive_stock(&ReceiptInput {
+        date: "2026-11-02".into(),
+        supplier: String::new(),
+        pay_from: "Kas".into(),
+        due_date: String::new(),
+        lines: vec![ReceiptLineInput { product: "KOPI".into(), qty: "2".into(), unit_cost: "3.500".into() }],
+        note: String::new(),
+    })
+    .unwrap();
+    let to = "2026-11-30";
+    let whole = (Qty::from_units(3).unwrap(), rp(10_000));
+    let level = |s: &Store| {
+        let l = s.stock_level(kopi).unwrap();
+        (l.qty, l.value)
+    };
+    assert_eq!(level(&s), whole);
+
+    // Two sold: 10.000 × 2 / 3 = 6.666,67 → HPP Rp6.667. Cancelled: all of it comes back,
+    // not 2 × Rp3.334 (Rp6.668, the unit cost rounded).
+    let sale = s
+        .record_sale(&SaleInput {
+            date: "2026-11-10".into(),
+            lines: vec![line("KOPI", "2")],
+            payments: vec![cash("30.000")],
+            ..SaleInput::default()
+        })
+        .unwrap();
+    assert_eq!(sale.lines[0].cost, rp(6_667));
+    assert_eq!(level(&s), (Qty::from_units(1).unwrap(), rp(3_333)));
+    s.cancel_sale(sale.id, "salah input").unwrap();
+    assert_eq!(level(&s), whole);
+    assert_eq!(balance(&s, "1-301", to), rp(10_000));
+    assert_eq!(balance(&s, "5-101", to), Money::ZERO);
+
+    // All three sold (Rp10.000 of HPP), then returned one at a time: Rp3.333, then
+    // 6.666,67 → 6.667 less 3.333 = Rp3.334, then 10.000 − 6.667 = Rp3.333.
+    let sale = s
+        .record_sale(&SaleInput {
+            date: "2026-11-11".into(),
+            lines: vec![line("KOPI", "3")],
+            payments: vec![cash("45.000")],
+            ..SaleInput::default()
+        })
+        .unwrap();
+    assert_eq!(sale.lines[0].cost, rp(10_000));
+    let mut back = Vec::new();
+    for _ in 0..3 {
+        let r = s.return_sale(sale.id, &retur(&[(1, "1")])).unwrap();
+        back.push(-r.lines[0].cost.rupiah());
+    }
+    assert_eq!(back, [3_333, 3_334, 3_333]);
+    assert_eq!(level(&s), whole);
+    assert_eq!(balance(&s, "1-301", to), rp(10_000));
+    assert_eq!(balance(&s, "5-101", to), Money::ZERO);
+    let report = s.stock_value(d(to)).unwrap();
+    assert_eq!((report.total, report.difference), (rp(10_000), Money::ZERO));
+
+    // A second device values the movements the same.
+    let device =
+        usahaku_core::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B)), code: "B".into() };
+    let mut b = Home::new(dir.path().join("b"))
+        .join(Arc::new(ManualClock::stepping(1_793_000_100_000, 3)), s.business_id(), &device, &link)
+        .unwrap();
+    for op in s.outbox(10_000).unwrap() {
+        b.apply_remote(&op).unwrap();
+    }
+    assert_eq!(level(&b), whole);
+    assert_eq!(b.stock_value(d(to)).unwrap(), report);
+}

@@ -389,6 +389,34 @@ fn a_late_receipt_replays_the_moving_average() {
         (report.total, report.ledger_balance, report.difference),
         (rp(172_500), rp(180_000), rp(-7_500))
     );
+    // The owner books it from the report: Dr HPP 7.500 / Cr Persediaan 7.500, dated that day.
+    let before = a.op_count().unwrap();
+    let entry = a.book_stock_difference(d("2026-11-30")).unwrap();
+    assert_eq!(a.op_count().unwrap(), before + 1);
+    assert_eq!(entry.date, d("2026-11-30"));
+    let mut lines: Vec<(String, i64, i64)> = entry
+        .lines
+        .iter()
+        .map(|l| (a.account(l.account).unwrap().code, l.debit.rupiah(), l.credit.rupiah()))
+        .collect();
+    lines.sort();
+    assert_eq!(lines, [("1-301".into(), 0, 7_500), ("5-101".into(), 7_500, 0)]);
+    // Persediaan 180.000 − 7.500 = 172.500; HPP 50.000 + 7.500 = 57.500, the canonical value.
+    assert_eq!(balance(&a, "1-301", "2026-11-30"), rp(172_500));
+    assert_eq!(balance(&a, "5-101", "2026-11-30"), rp(57_500));
+    assert_eq!(a.stock_value(d("2026-11-30")).unwrap().difference, Money::ZERO);
+    // Nothing left to book: refused, nothing written.
+    let err = a.book_stock_difference(d("2026-11-30")).unwrap_err();
+    assert_eq!(err.code(), "no_difference");
+    assert!(err.message(Lang::Id).starts_with("Nilai persediaan sudah sama"), "{}", err.message(Lang::Id));
+    assert_eq!(a.op_count().unwrap(), before + 1);
+    // B, which booked no HPP for A's sale itself, gets the same books once the entry syncs.
+    for op in a.outbox(1000).unwrap() {
+        b.apply_remote(&op).unwrap();
+    }
+    assert_eq!(b.stock_value(d("2026-11-30")).unwrap().difference, Money::ZERO);
+    // Earlier days keep their own difference: before A's sale there was none.
+    assert_eq!(a.stock_value(d("2026-11-02")).unwrap().difference, Money::ZERO);
 }
 
 #[test]

@@ -93,6 +93,11 @@ export const commands = {
 	stockCard: (product: string, from: string, to: string) => typedError<StockCard, UiError>(__TAURI_INVOKE("stock_card", { product, from, to })),
 	/**  Laporan nilai persediaan at the end of a day (empty: today). */
 	stockValue: (asOf: string) => typedError<StockValueReport, UiError>(__TAURI_INVOKE("stock_value", { asOf })),
+	/**
+	 *  Books the stock value's difference from Persediaan on a day (empty: today) as a
+	 *  penyesuaian entry against HPP; answers the report after it.
+	 */
+	bookStockDifference: (asOf: string) => typedError<StockValueReport, UiError>(__TAURI_INVOKE("book_stock_difference", { asOf })),
 	/**  Products at or below their minimum. */
 	lowStock: () => typedError<LowStockRow[], UiError>(__TAURI_INVOKE("low_stock")),
 	suppliers: () => typedError<Supplier[], UiError>(__TAURI_INVOKE("suppliers")),

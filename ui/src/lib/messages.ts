@@ -865,7 +865,17 @@ export const id = {
   "value.difference": "Selisih",
   "value.match": "Sama dengan pembukuan.",
   "value.differenceNote":
-    "Selisih bisa muncul bila penjualan dari komputer lain baru tersinkron sehingga HPP dihitung ulang. Bila perlu, catat jurnal penyesuaian persediaan di Pembukuan.",
+    "Selisih bisa muncul bila penjualan dari komputer lain baru tersinkron sehingga HPP dihitung ulang, atau bila belanja barang dicatat di buku kas tanpa barang masuk. Bila jumlah stok sudah benar, bukukan selisihnya.",
+  "value.book": "Bukukan selisih",
+  "value.book.title": "Bukukan selisih persediaan",
+  "value.book.lower":
+    "Saldo Persediaan di pembukuan dikurangi {amount} per {date}, sehingga sama dengan nilai persediaan. HPP bertambah {amount}.",
+  "value.book.raise":
+    "Saldo Persediaan di pembukuan ditambah {amount} per {date}, sehingga sama dengan nilai persediaan. HPP berkurang {amount}.",
+  "value.book.explain":
+    "Dicatat sebagai jurnal \"Penyesuaian nilai persediaan\" dan ikut tersinkron. Cukup dilakukan dari satu komputer, setelah semua komputer tersinkron.",
+  "value.book.working": "Membukukan…",
+  "value.book.done": "Selisih {amount} sudah dibukukan. Nilai persediaan kini sama dengan pembukuan.",
   "value.empty": "Belum ada stok pada tanggal ini.",
   "value.loading": "Menghitung nilai persediaan…",
   "value.table": "Nilai persediaan per produk",
@@ -2649,7 +2659,17 @@ export const en: Record<MessageKey, string> = {
   "value.difference": "Difference",
   "value.match": "Matches the books.",
   "value.differenceNote":
-    "A difference can appear when sales from another computer arrive late by sync and the cost is recalculated. If needed, book an inventory adjustment journal in Bookkeeping.",
+    "A difference can appear when sales from another computer arrive late by sync and the cost is recalculated, or when goods bought were recorded in the cash book without receiving them into stock. If the stock counts are right, book the difference.",
+  "value.book": "Book the difference",
+  "value.book.title": "Book the stock difference",
+  "value.book.lower":
+    "The Persediaan balance in the books goes down by {amount} as of {date}, to equal the stock value. Cost of goods sold goes up by {amount}.",
+  "value.book.raise":
+    "The Persediaan balance in the books goes up by {amount} as of {date}, to equal the stock value. Cost of goods sold goes down by {amount}.",
+  "value.book.explain":
+    "Recorded as a \"Penyesuaian nilai persediaan\" journal entry and synced. Do it from one computer only, once all computers have synced.",
+  "value.book.working": "Booking…",
+  "value.book.done": "The difference of {amount} is booked. The stock value now equals the books.",
   "value.empty": "No stock on this date yet.",
   "value.loading": "Working out the stock value…",
   "value.table": "Stock value by product",
