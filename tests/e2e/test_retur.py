@@ -1,7 +1,8 @@
 """End to end, in the real app: a nota of 2 kopi + 1 madu with a Rp2.500 discount is in
 Riwayat nota; one kopi comes back (retur): the refund is previewed by hand's figure
-(Rp15.000 − Rp517 = Rp14.483), recorded, and the nota shows the retur. The Laporan penjualan
-tab then shows the month net of it and writes the report as a PDF."""
+(Rp15.000 − Rp517 = Rp14.483), recorded as damaged (not back on the shelf), and the nota
+shows the retur. The Laporan penjualan tab then shows the month net of it and writes the
+report as a PDF."""
 import json
 from pathlib import Path
 
@@ -33,6 +34,9 @@ def test_return_one_item_and_see_the_sales_report(app, home, shots, cli):
     wait(d, lambda drv: tid(drv, "return-refund").get_attribute("data-value") == "14483")
     assert "Rp14.483" in tid(d, "return-refund").text
     tid(d, "return-reason").send_keys("Kemasan sobek")
+    # Torn packaging: the kopi is not sold again.
+    tid(d, "return-damaged").click()
+    assert "Stok tidak bertambah" in tid(d, "return-dialog").text
     shot(d, shots / "44-retur.png")
     wait(d, lambda drv: tid(drv, "return-confirm").is_enabled())
     tid(d, "return-confirm").click()
@@ -44,6 +48,7 @@ def test_return_one_item_and_see_the_sales_report(app, home, shots, cli):
     statuses = sorted(r.get_attribute("data-status") for r in rows(d, "history-row"))
     assert statuses == ["done", "return"], statuses
     assert "Retur" in tid(d, "history-returns").text
+    assert tid(d, "history-damaged").text == "Rusak"
     shot(d, shots / "45-riwayat-retur.png")
 
     tid(d, "kasir-tab-report").click()
@@ -59,3 +64,6 @@ def test_return_one_item_and_see_the_sales_report(app, home, shots, cli):
 
     recap = json.loads(cli(home, "rekap", "--json").stdout)
     assert (recap["returns"], recap["total"]) == (1, 55_517)
+    # 10 received, 2 sold, 1 back damaged: 8 on the shelf.
+    kopi = json.loads(cli(home, "produk", "cari", "KOPI", "--json").stdout)[0]
+    assert kopi["stock"] == 8_000

@@ -148,6 +148,9 @@ pub(crate) struct ReturArgs {
     /// Alasan retur.
     #[arg(long, visible_alias = "alasan", default_value = "")]
     reason: String,
+    /// Barang rusak: tidak masuk stok lagi (dicatat keluar sebagai penyesuaian "rusak").
+    #[arg(long, visible_alias = "damaged")]
+    rusak: bool,
     /// Keluaran JSON.
     #[arg(long)]
     json: bool,
@@ -176,8 +179,10 @@ pub(crate) fn retur(store: &mut Store, a: ReturArgs, lang: Lang) -> Result<(), C
     }
     let method =
         PaymentMethod::from_code(&a.method).ok_or_else(|| SaleError::BadPayment(a.method.clone()))?;
-    let ret = store
-        .return_sale(sale.id, &ReturnInput { lines, method, account: String::new(), reason: a.reason })?;
+    let ret = store.return_sale(
+        sale.id,
+        &ReturnInput { lines, method, account: String::new(), reason: a.reason, damaged: a.rusak },
+    )?;
     let mut out = std::io::stdout().lock();
     if a.json {
         return json(&mut out, &ret);

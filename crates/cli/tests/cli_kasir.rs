@@ -213,4 +213,12 @@ fn a_partial_return_and_the_sales_report_from_the_command_line() {
     let xlsx = h.join("penjualan.xlsx");
     ok(h, &["laporan", "penjualan", "--xlsx", xlsx.to_str().unwrap()]);
     assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+
+    // The madu comes back damaged: refunded, but not on the shelf again (5 − 1 sold = 4).
+    let ret: serde_json::Value =
+        serde_json::from_str(&ok(h, &["retur", &number, "MADU", "--rusak", "--json"])).unwrap();
+    assert_eq!(ret["damaged"], true);
+    let madu: serde_json::Value =
+        serde_json::from_str(&ok(h, &["produk", "cari", "MADU", "--json"])).unwrap();
+    assert_eq!(madu[0]["stock"], 4_000);
 }

@@ -277,6 +277,11 @@ pub struct ReturnInput {
     pub account: String,
     /// Alasan.
     pub reason: String,
+    /// Barang rusak: the goods do not go back on the shelf. They come back into stock and are
+    /// written off at once (penyesuaian "rusak"), their cost moved from HPP to Beban selisih
+    /// persediaan.
+    #[serde(default)]
+    pub damaged: bool,
 }
 
 /// A retur worked out and checked, before anything is written.
@@ -395,6 +400,8 @@ pub struct Sale {
     pub is_return: bool,
     /// For a sale: the numbers of its retur notas.
     pub returns: Vec<String>,
+    /// For a retur: the goods were damaged and written off, not put back for sale.
+    pub damaged: bool,
     /// The customer from the customer list.
     #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub customer_id: Option<Uuid>,
@@ -1062,6 +1069,7 @@ impl Store {
             cancelled_by: None,
             is_return: false,
             returns: Vec::new(),
+            damaged: false,
             customer_id: known.map(|c| c.id),
             points_earned,
             points_redeemed: redeem,
@@ -1372,11 +1380,15 @@ impl Store {
         let discount_account = self.account_by_role(AccountRole::SalesDiscount)?.id;
         let cogs = self.account_by_role(AccountRole::Cogs)?.id;
         let inventory = self.account_by_role(AccountRole::Inventory)?.id;
+        let damaged = input.damaged;
+        let loss = self.adjust_accounts()?.loss;
         let clock = self.clock.clone();
         let mut made = Uuid::nil();
         self.commit_built(|conn| {
             let number = next_number(conn, date.year())?;
             let mut costs = Vec::with_capacity(backs.len());
+            // (product, quantity back, its value, whether that value is exact)
+            let mut moves = Vec::new();
             for out in &backs {
                 let mut cost = Money::ZERO;
                 for (product, back, exact) in out {
@@ -1385,6 +1397,7 @@ impl Store {
                         None => value_at(conn, *product, date, *back)?.0,
                     };
                     cost = cost.checked_add(Money::from_rupiah(value))?;
+                    moves.push((*product, *back, value, exact.is_some()));
                 }
                 costs.push(cost);
             }
@@ -1400,7 +1413,9 @@ impl Store {
                 entry_lines.push(NewLine::credit(account, refund));
             }
             if cost_back > Money::ZERO {
-                entry_lines.push(NewLine::debit(inventory, cost_back));
+                // Damaged goods pass through the shelf and out again: their cost leaves HPP
+                // for the loss account, and Persediaan does not change.
+                entry_lines.push(NewLine::debit(if damaged { loss } else { inventory }, cost_back));
                 entry_lines.push(NewLine::credit(cogs, cost_back));
             }
             let mut b = Batch::new(conn, clock.as_ref(), date, &number);
@@ -1414,12 +1429,14 @@ impl Store {
                 reverses: None,
                 lines: entry_lines,
             }))?;
-            for out in &backs {
-                for (product, back, exact) in out {
-                    match exact {
-                        Some(v) => b.movement_back(*product, MovementKind::Return, *back, *v, "retur"),
-                        None => b.movement(*product, MovementKind::Return, *back, None, "retur", None),
-                    }
+            for &(product, back, value, exact) in &moves {
+                if exact || damaged {
+                    b.movement_valued(product, MovementKind::Return, back, value, "retur");
+                } else {
+                    b.movement(product, MovementKind::Return, back, None, "retur", None);
+                }
+                if damaged {
+                    b.movement_valued(product, MovementKind::Adjustment, -back, -value, "rusak");
                 }
             }
             let mut ret = original.clone();
@@ -1501,6 +1518,7 @@ impl Store {
             cancelled_by: None,
             is_return: true,
             returns: Vec::new(),
+            damaged: false,
             customer_id: plan.original.customer_id,
             points_earned: 0,
             points_redeemed: 0,
@@ -1716,6 +1734,16 @@ impl Store {
             .prepare_cached("SELECT number FROM sale WHERE reverses = ?1 AND is_return ORDER BY hlc")?
             .query_map([id.as_bytes().as_slice()], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        let entry = opt(entry)?;
+        let damaged = match entry.filter(|_| is_return) {
+            Some(e) => self
+                .conn
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM stock_movement WHERE entry_id = ?1 AND kind = 'adjustment' AND reason = 'rusak')",
+                )?
+                .query_row([e.as_bytes().as_slice()], |r| r.get(0))?,
+            None => false,
+        };
         Ok(Sale {
             id,
             number,
@@ -1730,11 +1758,12 @@ impl Store {
             change: Money::from_rupiah(change),
             customer,
             note,
-            entry: opt(entry)?,
+            entry,
             reverses: opt(reverses)?,
             cancelled_by: opt(cancelled)?,
             is_return,
             returns,
+            damaged,
             customer_id: opt(customer_id)?,
             points_earned: points
                 .iter()

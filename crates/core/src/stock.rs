@@ -274,7 +274,7 @@ pub(crate) fn mul_div(a: i64, b: i64, c: i64) -> i64 {
 /// (all of the value when it empties the stock exactly).
 fn step(before: Balance, qty: i64, unit_cost: Option<i64>, fixed_value: Option<i64>) -> (i64, Balance) {
     let value = match (unit_cost, fixed_value) {
-        (_, Some(v)) if qty > 0 => v,
+        (_, Some(v)) => v,
         (Some(c), _) if qty > 0 => mul_div(c, qty, 1000),
         _ if before.qty > 0 && qty == -before.qty => -before.value,
         _ if before.qty > 0 => mul_div(before.value, qty, before.qty),
@@ -657,10 +657,10 @@ fn money_total(values: impl IntoIterator<Item = i64>) -> Result<Money> {
     Ok(total)
 }
 
-/// A movement as a change for [`Store::commit_built`], with its id. A movement into stock at
-/// an exact value (stock coming back at what it left at) carries the value after the frozen
-/// payload, as `(payload, Some(value))`; an older reader ignores it and values the movement
-/// at the rounded unit cost.
+/// A movement as a change for [`Store::commit_built`], with its id. A movement at an exact
+/// value (stock coming back at what it left at, damaged goods leaving again) carries the value
+/// after the frozen payload, as `(payload, Some(value))`; an older reader ignores it and values
+/// the movement at its rounded unit cost, or at the average.
 fn movement_change(
     p: &MovementPayload,
     fixed_value: Option<i64>,
@@ -732,10 +732,11 @@ impl<'c> Batch<'c> {
         self.changes.push(movement_change(&payload, None, self.clock).1);
     }
 
-    /// Stock coming back (`qty` > 0) at exactly `value` Rupiah, not at a unit cost rounded to
-    /// the Rupiah: a cancelled or returned sale puts back the value it took out, so Persediaan
-    /// in the books and the stock value stay equal.
-    pub(crate) fn movement_back(
+    /// A movement of exactly `value` Rupiah (signed like `qty`), not at a unit cost rounded to
+    /// the Rupiah or at the average: a cancelled or returned sale puts back the value it took
+    /// out, so Persediaan in the books and the stock value stay equal; damaged goods from a
+    /// retur leave again at that same value.
+    pub(crate) fn movement_valued(
         &mut self,
         product: Uuid,
         kind: MovementKind,
@@ -748,7 +749,7 @@ impl<'c> Batch<'c> {
             date: self.date.to_string(),
             kind: kind.code().into(),
             qty,
-            unit_cost: Some(mul_div(value, 1000, qty.max(1))),
+            unit_cost: (qty > 0).then(|| mul_div(value, 1000, qty)),
             reason: reason.to_owned(),
             supplier: None,
             entry: self.entry,
@@ -764,7 +765,7 @@ impl Batch<'_> {
     pub(crate) fn return_sold(&mut self, sold: &[(Uuid, i64, i64)]) {
         for (product, q, v) in sold {
             // q < 0 and v ≤ 0 for a sale: the same quantity back, at the same value.
-            self.movement_back(*product, MovementKind::Return, -q, -v, "batal");
+            self.movement_valued(*product, MovementKind::Return, -q, -v, "batal");
         }
     }
 }
@@ -821,9 +822,9 @@ pub(crate) fn value_at(conn: &Connection, product: Uuid, date: Date, qty: i64) -
 
 /// The accounts a stock adjustment posts to.
 #[derive(Debug, Clone, Copy)]
-struct AdjustAccounts {
+pub(crate) struct AdjustAccounts {
     inventory: Uuid,
-    loss: Uuid,
+    pub(crate) loss: Uuid,
     gain: Uuid,
 }
 
@@ -910,7 +911,7 @@ impl Store {
         Ok(a)
     }
 
-    fn adjust_accounts(&self) -> Result<AdjustAccounts> {
+    pub(crate) fn adjust_accounts(&self) -> Result<AdjustAccounts> {
         let loss = match self.account(default_account_id("6-108")) {
             Ok(a) if !a.archived => a.id,
             _ => default_account_id("6-199"),

@@ -520,6 +520,7 @@ fn a_retur_gives_redeemed_points_back_and_the_list_sums_merged_points() {
             method: PaymentMethod::Cash,
             account: String::new(),
             reason: String::new(),
+            damaged: false,
         },
     )
     .unwrap();

@@ -215,6 +215,7 @@ fn retur(lines: &[(u32, &str)]) -> ReturnInput {
         method: PaymentMethod::Cash,
         account: String::new(),
         reason: "kemasan sobek".into(),
+        damaged: false,
     }
 }
 
@@ -546,4 +547,84 @@ fn stock_at_an_uneven_average_comes_back_to_the_rupiah() {
     }
     assert_eq!(level(&b), whole);
     assert_eq!(b.stock_value(d(to)).unwrap(), report);
+}
+
+/// A kopi comes back damaged: the money goes back and Penjualan is reversed as for any retur,
+/// but the kopi does not go back on the shelf. The kartu stok shows it back and written off,
+/// its cost moves from HPP to Beban selisih persediaan, and a second device agrees.
+#[test]
+fn a_damaged_retur_is_written_off_not_restocked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(&dir.path().join("a"));
+    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
+    s.link_to_server(&link).unwrap();
+    let kopi = add(&mut s, "Kopi Bubuk 250 g", "KOPI", "15.000", "9.000", "10");
+    let to = "2026-11-30";
+    let kas_before = balance(&s, "1-101", to);
+    let sale = s
+        .record_sale(&SaleInput {
+            date: "2026-11-10".into(),
+            lines: vec![line("KOPI", "2")],
+            payments: vec![cash("30.000")],
+            ..SaleInput::default()
+        })
+        .unwrap();
+    let damaged = s
+        .return_sale(
+            sale.id,
+            &ReturnInput { damaged: true, reason: "bungkus bocor".into(), ..retur(&[(1, "1")]) },
+        )
+        .unwrap();
+    assert!(damaged.damaged);
+    assert_eq!(damaged.total, rp(-15_000));
+    // Kas 30.000 in, 15.000 back; Penjualan 15.000 left; stock 10 − 2 = 8 worth 8 × 9.000.
+    assert_eq!(balance(&s, "1-101", to), kas_before.checked_add(rp(15_000)).unwrap());
+    assert_eq!(balance(&s, "4-101", to), rp(-15_000));
+    let level = s.stock_level(kopi).unwrap();
+    assert_eq!((level.qty, level.value), (Qty::from_units(8).unwrap(), rp(72_000)));
+    assert_eq!(balance(&s, "1-301", to), rp(72_000));
+    // HPP 18.000 − 9.000; the damaged kopi's 9.000 is a loss.
+    assert_eq!(balance(&s, "5-101", to), rp(9_000));
+    assert_eq!(balance(&s, "6-108", to), rp(9_000));
+    let card = s.stock_card(kopi, d("2026-11-01"), d(to)).unwrap();
+    let rows: Vec<(&str, &str, i64, i64)> = card
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.kind.as_str(),
+                r.reason.as_str(),
+                r.qty_in.thousandths() - r.qty_out.thousandths(),
+                r.value.rupiah(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("receipt", "", 10_000, 90_000),
+            ("sale", "", -2_000, -18_000),
+            ("return", "retur", 1_000, 9_000),
+            ("adjustment", "rusak", -1_000, -9_000)
+        ]
+    );
+
+    // The other kopi comes back whole: on the shelf again.
+    let whole = s.return_sale(sale.id, &retur(&[(1, "1")])).unwrap();
+    assert!(!whole.damaged);
+    assert_eq!(s.stock_level(kopi).unwrap().qty, Qty::from_units(9).unwrap());
+    assert_eq!(balance(&s, "5-101", to), Money::ZERO);
+    assert_eq!(s.stock_value(d(to)).unwrap().difference, Money::ZERO);
+
+    let device =
+        usahaku_core::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B)), code: "B".into() };
+    let mut b = Home::new(dir.path().join("b"))
+        .join(Arc::new(ManualClock::stepping(1_793_000_100_000, 3)), s.business_id(), &device, &link)
+        .unwrap();
+    for op in s.outbox(10_000).unwrap() {
+        b.apply_remote(&op).unwrap();
+    }
+    assert!(b.sale(damaged.id).unwrap().damaged);
+    assert_eq!(b.stock_level(kopi).unwrap(), s.stock_level(kopi).unwrap());
+    assert_eq!(b.trial_balance(d(to)).unwrap(), s.trial_balance(d(to)).unwrap());
 }

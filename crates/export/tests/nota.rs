@@ -128,6 +128,7 @@ fn a_return_nota_and_the_sales_report_files() {
                 method: PaymentMethod::Cash,
                 account: String::new(),
                 reason: "Kemasan sobek".into(),
+                damaged: false,
             },
         )
         .unwrap();

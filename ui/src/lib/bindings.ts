@@ -1684,6 +1684,12 @@ export type ReturnInput = {
 	account: string,
 	/**  Alasan. */
 	reason: string,
+	/**
+	 *  Barang rusak: the goods do not go back on the shelf. They come back into stock and are
+	 *  written off at once (penyesuaian "rusak"), their cost moved from HPP to Beban selisih
+	 *  persediaan.
+	 */
+	damaged?: boolean,
 };
 
 /**  A line taken back, as typed. */
@@ -1773,6 +1779,8 @@ export type Sale = {
 	is_return: boolean,
 	/**  For a sale: the numbers of its retur notas. */
 	returns: string[],
+	/**  For a retur: the goods were damaged and written off, not put back for sale. */
+	damaged: boolean,
 	/**  The customer from the customer list. */
 	customer_id: string | null,
 	/**  Loyalty points earned with this nota (negative on a cancellation or retur). */

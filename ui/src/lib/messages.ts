@@ -1165,7 +1165,8 @@ export const id = {
   "kasir.settings.printer.save": "Simpan printer",
   "kasir.settings.printer.saved": "Pengaturan printer tersimpan di komputer ini.",
   "kasir.return.title": "Retur nota {number}",
-  "kasir.return.intro": "Tulis jumlah barang yang dikembalikan pelanggan. Stoknya bertambah lagi dan uang yang dikembalikan dicatat keluar.",
+  "kasir.return.intro":
+    "Tulis jumlah barang yang dikembalikan pelanggan. Uang yang dikembalikan dicatat keluar; barangnya kembali ke stok, kecuali ditandai rusak.",
   "kasir.return.table": "Barang yang diretur",
   "kasir.return.sold": "Dijual",
   "kasir.return.returned": "Sudah diretur",
@@ -1179,6 +1180,11 @@ export const id = {
   "kasir.return.method": "Uang dikembalikan lewat",
   "kasir.return.reason": "Alasan",
   "kasir.return.reason.placeholder": "Contoh: barang rusak, salah ukuran",
+  "kasir.return.damaged": "Barang rusak, tidak dijual lagi",
+  "kasir.return.damaged.help":
+    "Stok tidak bertambah. Nilai barangnya dicatat sebagai Beban selisih persediaan.",
+  "kasir.return.restock.help": "Barang kembali ke stok dan bisa dijual lagi.",
+  "kasir.history.damaged": "Rusak",
   "kasir.return.refund": "Uang dikembalikan ke pelanggan",
   "kasir.return.goods": "Harga barang",
   "kasir.return.lineDiscount": "Potongan diskon barang",
@@ -2959,7 +2965,8 @@ export const en: Record<MessageKey, string> = {
   "kasir.settings.printer.save": "Save printer",
   "kasir.settings.printer.saved": "Printer settings saved on this computer.",
   "kasir.return.title": "Return on receipt {number}",
-  "kasir.return.intro": "Type how much of each item the customer brings back. The stock goes back up and the refund is recorded as money out.",
+  "kasir.return.intro":
+    "Type how much of each item the customer brings back. The refund is recorded as money out; the goods go back into stock unless marked damaged.",
   "kasir.return.table": "Items returned",
   "kasir.return.sold": "Sold",
   "kasir.return.returned": "Returned before",
@@ -2973,6 +2980,11 @@ export const en: Record<MessageKey, string> = {
   "kasir.return.method": "Refund paid by",
   "kasir.return.reason": "Reason",
   "kasir.return.reason.placeholder": "e.g. damaged, wrong size",
+  "kasir.return.damaged": "Damaged, not for sale again",
+  "kasir.return.damaged.help":
+    "Stock does not go up. The goods' value is recorded as a stock-loss expense.",
+  "kasir.return.restock.help": "The goods go back into stock and can be sold again.",
+  "kasir.history.damaged": "Damaged",
   "kasir.return.refund": "Refund to the customer",
   "kasir.return.goods": "Value of the items",
   "kasir.return.lineDiscount": "Less item discounts",

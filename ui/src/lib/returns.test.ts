@@ -57,6 +57,7 @@ const sale = (over: Partial<Sale>): Sale => ({
   cancelled_by: null,
   is_return: false,
   returns: ["A-2026-000004"],
+  damaged: false,
   customer_id: null,
   points_earned: 0,
   points_redeemed: 0,
@@ -137,6 +138,7 @@ describe("what quote_return and return_sale take", () => {
       method: "transfer",
       account: "",
       reason: "barang rusak",
+      damaged: false,
     });
     expect(returnInput(["1", " 1,5 ", ""], "tunai", "")).toEqual({
       lines: [
@@ -146,6 +148,17 @@ describe("what quote_return and return_sale take", () => {
       method: "tunai",
       account: "",
       reason: "",
+      damaged: false,
+    });
+  });
+
+  it("says when the goods are damaged and stay off the shelf", () => {
+    expect(returnInput(["1"], "tunai", "bocor", true)).toEqual({
+      lines: [{ line: 1, qty: "1" }],
+      method: "tunai",
+      account: "",
+      reason: "bocor",
+      damaged: true,
     });
   });
 

@@ -83,15 +83,21 @@ export function unreadableReturnQtys(qtys: readonly string[]): number[] {
 
 /**
  * What quote_return and return_sale take: the lines with a jumlah (numbered from 1, as on the
- * nota), the refund method, the method's usual account, and the reason. Empty and 0 lines are
- * left out; a jumlah that cannot be read is sent as typed so the backend names the problem.
+ * nota), the refund method, the method's usual account, the reason, and whether the goods are
+ * damaged (not back on the shelf). Empty and 0 lines are left out; a jumlah that cannot be
+ * read is sent as typed so the backend names the problem.
  */
-export function returnInput(qtys: readonly string[], method: PaymentMethod, reason: string): ReturnInput {
+export function returnInput(
+  qtys: readonly string[],
+  method: PaymentMethod,
+  reason: string,
+  damaged = false,
+): ReturnInput {
   const lines: ReturnInput["lines"] = [];
   qtys.forEach((text, i) => {
     if (returnQty(text) !== 0) lines.push({ line: i + 1, qty: text.trim() });
   });
-  return { lines, method, account: "", reason: reason.trim() };
+  return { lines, method, account: "", reason: reason.trim(), damaged };
 }
 
 export type RefundBreakdown = {
