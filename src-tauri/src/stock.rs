@@ -4,8 +4,8 @@ use crate::{Shell, UiError};
 use usahaku_core::Qty;
 use usahaku_core::pricing::{PriceQuote, Promo, PromoInput};
 use usahaku_core::stock::{
-    AdjustmentInput, CountInput, LowStockRow, ReceiptInput, StockCard, StockPosted, StockValueReport,
-    Supplier, SupplierInput,
+    AdjustmentInput, CountInput, ExpiringRow, LowStockRow, ReceiptInput, StockCard, StockPosted,
+    StockValueReport, Supplier, SupplierInput,
 };
 
 /// Barang masuk: adds stock at its cost and books the purchase.
@@ -80,6 +80,20 @@ pub(crate) async fn book_stock_difference(
         let day = s.date_or_today(&as_of)?;
         s.book_stock_difference(day)?;
         s.stock_value(day)
+    })
+}
+
+/// Products that expire within `days` of a day (empty: today), or already have, with stock.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn expiring(
+    shell: tauri::State<'_, Shell>,
+    as_of: String,
+    days: u16,
+) -> Result<Vec<ExpiringRow>, UiError> {
+    shell.with_store(|s| {
+        let day = s.date_or_today(&as_of)?;
+        s.expiring(day, days.min(3650))
     })
 }
 

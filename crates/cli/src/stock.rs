@@ -101,6 +101,18 @@ pub(crate) enum StokAction {
         #[arg(long)]
         json: bool,
     },
+    /// Produk yang segera (atau sudah) kedaluwarsa dan masih ada stoknya.
+    Kedaluwarsa {
+        /// Dalam berapa hari ke depan (0–3650).
+        #[arg(long, visible_alias = "days", default_value_t = 30)]
+        hari: u16,
+        /// Per tanggal (kosong = hari ini).
+        #[arg(long = "as-of", visible_alias = "per", default_value = "")]
+        as_of: String,
+        /// Keluaran JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -292,6 +304,43 @@ pub(crate) fn stok(store: &mut Store, action: StokAction, lang: Lang) -> Result<
                     r.qty.to_string(),
                     r.unit,
                     r.min_stock
+                )?;
+            }
+            Ok(())
+        }
+        StokAction::Kedaluwarsa { hari, as_of, json: as_json } => {
+            let day = store.date_or_today(&as_of)?;
+            let rows = store.expiring(day, hari.min(3650))?;
+            if as_json {
+                return json(&mut out, &rows);
+            }
+            if rows.is_empty() {
+                writeln!(
+                    out,
+                    "{}",
+                    lang.pick(
+                        &format!("Tidak ada produk yang kedaluwarsa dalam {hari} hari."),
+                        &format!("Nothing expires within {hari} days.")
+                    )
+                )?;
+            }
+            for r in &rows {
+                let when = match r.days_left {
+                    d if d < 0 => {
+                        lang.pick(&format!("lewat {} hari", -d), &format!("{} days ago", -d)).to_owned()
+                    }
+                    0 => lang.pick("hari ini", "today").to_owned(),
+                    d => lang.pick(&format!("{d} hari lagi"), &format!("in {d} days")).to_owned(),
+                };
+                writeln!(
+                    out,
+                    "{:<10} {:<40} {} ({when}) {:>8} {} {:>14}",
+                    r.sku,
+                    r.name,
+                    usahaku_core::profile::format_date(r.expiry),
+                    r.qty.to_string(),
+                    r.unit,
+                    r.value.to_string()
                 )?;
             }
             Ok(())

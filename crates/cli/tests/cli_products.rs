@@ -211,3 +211,54 @@ fn a_stock_value_difference_is_booked_once_from_the_command_line() {
     assert!(err.contains("Tidak ada yang perlu dibukukan"), "{err}");
     assert_eq!(op_count(h), before + 1);
 }
+
+#[test]
+fn products_expiring_soon_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = dir.path();
+    ok(h, &["init", "--nama", "Toko Sembako Bu Ani", "--pemilik", "Ani"]);
+    ok(
+        h,
+        &[
+            "produk",
+            "tambah",
+            "--nama",
+            "Susu UHT 1 L",
+            "--sku",
+            "SUSU",
+            "--harga",
+            "19.000",
+            "--kedaluwarsa",
+            "25/11/2026",
+        ],
+    );
+    ok(
+        h,
+        &[
+            "produk",
+            "tambah",
+            "--nama",
+            "Selai Nanas",
+            "--sku",
+            "SELAI",
+            "--harga",
+            "25.000",
+            "--kedaluwarsa",
+            "2027-03-01",
+        ],
+    );
+    ok(h, &["stok", "masuk", "SUSU", "12", "15.500", "--juga", "SELAI:5:20.000", "--tanggal", "2026-11-01"]);
+    let rows: serde_json::Value =
+        serde_json::from_str(&ok(h, &["stok", "kedaluwarsa", "--per", "2026-11-20", "--json"])).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    // 5 days left; 12 × 15.500 = 186.000 at risk.
+    assert_eq!(
+        (rows[0]["sku"].as_str(), rows[0]["days_left"].as_i64(), rows[0]["value"].as_i64()),
+        (Some("SUSU"), Some(5), Some(186_000))
+    );
+    let text = ok(h, &["stok", "kedaluwarsa", "--per", "2026-11-27"]);
+    assert!(text.contains("SUSU") && text.contains("lewat 2 hari"), "{text}");
+    let text = ok(h, &["stok", "kedaluwarsa", "--per", "2026-11-01", "--hari", "7"]);
+    assert!(text.contains("Tidak ada produk yang kedaluwarsa dalam 7 hari."), "{text}");
+}

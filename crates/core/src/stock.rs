@@ -601,6 +601,32 @@ pub struct LowStockRow {
     pub min_stock: Qty,
 }
 
+/// A product whose expiry date (on its label) is near or past, with what is still in stock.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ExpiringRow {
+    /// Product id.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub product: Uuid,
+    /// Name.
+    pub name: String,
+    /// SKU.
+    pub sku: String,
+    /// Satuan.
+    pub unit: String,
+    /// Tanggal kedaluwarsa.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub expiry: Date,
+    /// Days from the day asked about to the expiry: 0 is that day, negative is already past.
+    pub days_left: i32,
+    /// In stock (0 for a product whose stock is not counted).
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub qty: Qty,
+    /// Its value at HPP: what is lost if none of it sells in time.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub value: Money,
+}
+
 /// A supplier as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -1286,6 +1312,49 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Active products that expire on or before `as_of` + `within_days` (already expired ones
+    /// first), that still have stock or whose stock is not counted; soonest first.
+    pub fn expiring(&self, as_of: Date, within_days: u16) -> Result<Vec<ExpiringRow>> {
+        let until = as_of.saturating_add(jiff::Span::new().days(i64::from(within_days)));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.name, p.sku, p.unit, p.expiry, COALESCE(s.qty, 0), COALESCE(s.value, 0)
+             FROM product p LEFT JOIN product_stock s ON s.product_id = p.id
+             WHERE p.name IS NOT NULL AND COALESCE(p.active, 1) = 1 AND COALESCE(p.expiry, '') != ''
+               AND p.expiry <= ?1 AND (COALESCE(p.tracked, 1) = 0 OR COALESCE(s.qty, 0) > 0)
+             ORDER BY p.expiry, p.name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([until.to_string()], |r| {
+            Ok((
+                uuid_col(&r.get::<_, Vec<u8>>(0)?)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                r.get::<_, Option<String>>(3)?.unwrap_or_else(|| "pcs".into()),
+                r.get::<_, String>(4)?,
+                r.get::<_, i64>(5)?,
+                r.get::<_, i64>(6)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (product, name, sku, unit, expiry, qty, value) = row?;
+            let expiry: Date =
+                expiry.parse().map_err(|_| crate::CoreError::Corrupt(format!("product expiry {expiry}")))?;
+            let days_left =
+                as_of.until(expiry).map_err(|e| crate::CoreError::Corrupt(e.to_string()))?.get_days();
+            out.push(ExpiringRow {
+                product,
+                name,
+                sku,
+                unit,
+                expiry,
+                days_left,
+                qty: Qty::from_thousandths(qty),
+                value: Money::from_rupiah(value),
+            });
+        }
+        Ok(out)
     }
 
     // --- Pemasok ---

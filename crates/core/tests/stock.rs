@@ -608,3 +608,54 @@ fn random_movements_in_any_arrival_order_give_the_same_moving_average() {
         }
     }
 }
+
+/// Products whose label says they expire soon, with what is in stock and its value at HPP:
+/// expired first, nothing without stock, nothing beyond the window, archived ones left out.
+#[test]
+fn products_expiring_soon_are_listed_with_their_stock_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    let with_expiry = |s: &mut Store, name: &str, sku: &str, expiry: &str, tracked: bool| {
+        s.add_product(&ProductInput {
+            name: name.into(),
+            sku: sku.into(),
+            price: "10.000".into(),
+            expiry: expiry.into(),
+            tracked,
+            ..ProductInput::default()
+        })
+        .unwrap()
+        .id
+    };
+    let susu = with_expiry(&mut s, "Susu UHT 1 L", "SUSU", "25/11/2026", true);
+    let roti = with_expiry(&mut s, "Roti Tawar", "ROTI", "2026-11-18", true);
+    with_expiry(&mut s, "Keju Cheddar", "KEJU", "2026-11-21", true); // no stock
+    with_expiry(&mut s, "Selai Nanas", "SELAI", "2027-03-01", true); // beyond 30 days
+    let kue = with_expiry(&mut s, "Kue Pesanan", "KUE", "2026-11-30", false); // not counted
+    let old = with_expiry(&mut s, "Sirup Lama", "SIRUP", "2026-11-01", true);
+    receive(&mut s, "2026-11-01", "SUSU", "12", "15.500", "Kas");
+    receive(&mut s, "2026-11-01", "ROTI", "3", "11.000", "Kas");
+    receive(&mut s, "2026-11-01", "SELAI", "5", "20.000", "Kas");
+    receive(&mut s, "2026-11-01", "SIRUP", "2", "9.000", "Kas");
+    s.set_product_active(old, false).unwrap();
+
+    let rows = s.expiring(d("2026-11-20"), 30).unwrap();
+    let got: Vec<(Uuid, &str, i32, i64, i64)> = rows
+        .iter()
+        .map(|r| (r.product, r.sku.as_str(), r.days_left, r.qty.thousandths(), r.value.rupiah()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            // Expired two days before the 20th: 3 × 11.000 at risk.
+            (roti, "ROTI", -2, 3_000, 33_000),
+            // 5 days left: 12 × 15.500.
+            (susu, "SUSU", 5, 12_000, 186_000),
+            (kue, "KUE", 10, 0, 0),
+        ]
+    );
+    assert_eq!(rows[1].expiry, d("2026-11-25"));
+    // A narrower window: only what expires within 5 days.
+    let soon: Vec<String> = s.expiring(d("2026-11-20"), 5).unwrap().into_iter().map(|r| r.sku).collect();
+    assert_eq!(soon, ["ROTI", "SUSU"]);
+}

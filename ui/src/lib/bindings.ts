@@ -98,6 +98,8 @@ export const commands = {
 	 *  penyesuaian entry against HPP; answers the report after it.
 	 */
 	bookStockDifference: (asOf: string) => typedError<StockValueReport, UiError>(__TAURI_INVOKE("book_stock_difference", { asOf })),
+	/**  Products that expire within `days` of a day (empty: today), or already have, with stock. */
+	expiring: (asOf: string, days: number) => typedError<ExpiringRow[], UiError>(__TAURI_INVOKE("expiring", { asOf, days })),
 	/**  Products at or below their minimum. */
 	lowStock: () => typedError<LowStockRow[], UiError>(__TAURI_INVOKE("low_stock")),
 	suppliers: () => typedError<Supplier[], UiError>(__TAURI_INVOKE("suppliers")),
@@ -792,6 +794,26 @@ export type EntryKind =
 "sale" | 
 /**  A retur: sales taken back and refunded. */
 "sale_return";
+
+/**  A product whose expiry date (on its label) is near or past, with what is still in stock. */
+export type ExpiringRow = {
+	/**  Product id. */
+	product: string,
+	/**  Name. */
+	name: string,
+	/**  SKU. */
+	sku: string,
+	/**  Satuan. */
+	unit: string,
+	/**  Tanggal kedaluwarsa. */
+	expiry: string,
+	/**  Days from the day asked about to the expiry: 0 is that day, negative is already past. */
+	days_left: number,
+	/**  In stock (0 for a product whose stock is not counted). */
+	qty: number,
+	/**  Its value at HPP: what is lost if none of it sells in time. */
+	value: number,
+};
 
 /**  A file format for exported reports. */
 export type ExportFormat = 
