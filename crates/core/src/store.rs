@@ -665,14 +665,61 @@ fn backup_path(path: &Path, clock: &dyn Clock, version: u32) -> PathBuf {
     }
 }
 
+/// How many upgrade backups of one business file are kept.
+const KEEP_BACKUPS: usize = 3;
+
+/// After a successful upgrade: deletes the oldest upgrade backups of the file at `path` (by the
+/// date in their names) so that [`KEEP_BACKUPS`] remain, never `keep` (the one just made, even
+/// if a wrong computer clock gave it an old date). Backups of other files are left alone. A
+/// backup that cannot be deleted is only logged: the upgrade has already succeeded.
+fn prune_backups(path: &Path, keep: &Path) {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("usaha");
+    let prefix = format!("{stem}.backup-");
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut old: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p != keep)
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.strip_prefix(&prefix).is_some_and(|rest| {
+                    rest.ends_with(".usahaku") && rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                })
+            })
+        })
+        .collect();
+    old.sort();
+    let extra = old.len().saturating_sub(KEEP_BACKUPS - 1);
+    for p in old.into_iter().take(extra) {
+        match std::fs::remove_file(&p) {
+            Ok(()) => tracing::info!(backup = %p.display(), "old upgrade backup removed"),
+            Err(e) => tracing::warn!(backup = %p.display(), error = %e, "could not remove an old backup"),
+        }
+        // Earlier versions left the copy in WAL mode, with these beside it.
+        for suffix in ["-wal", "-shm"] {
+            let mut side = p.clone().into_os_string();
+            side.push(suffix);
+            let _ = std::fs::remove_file(side);
+        }
+    }
+}
+
 /// Copies the open database to `dest` with SQLite's online backup and checks the copy:
 /// it opens, passes `integrity_check`, and has the same schema version and op count.
 fn backup_and_verify(conn: &Connection, dest: &Path, version: u32) -> Result<()> {
     let fail = |detail: String| CoreError::BackupFailed { path: dest.to_owned(), detail };
     conn.backup(rusqlite::MAIN_DB, dest, None::<fn(rusqlite::backup::Progress)>)
         .map_err(|e| fail(e.to_string()))?;
-    let copy = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_ONLY)
+    // The copy is one self-contained file: out of WAL mode (which the pages copied from the
+    // original carry), so no -wal/-shm files are left beside it.
+    let copy = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_WRITE)
         .map_err(|e| fail(e.to_string()))?;
+    let mode: String =
+        copy.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get(0)).map_err(|e| fail(e.to_string()))?;
+    if !mode.eq_ignore_ascii_case("delete") {
+        return Err(fail(format!("journal_mode is {mode}, expected delete")));
+    }
     let check: String =
         copy.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| fail(e.to_string()))?;
     if check != "ok" {
@@ -766,6 +813,7 @@ impl Store {
             backup_and_verify(&conn, &dest, version)?;
             tracing::info!(backup = %dest.display(), from = version, to = latest, "backup verified; migrating");
             migrate(&mut conn, version, migrations)?;
+            prune_backups(path, &dest);
         }
         let (device_id, code): (Vec<u8>, String) =
             conn.query_row("SELECT device_id, device_code FROM device WHERE singleton = 1", [], |r| {
@@ -904,6 +952,9 @@ mod tests {
         assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as u32);
         let backup = dir.path().join("warung.backup-20251122T082640-v1.usahaku");
         assert!(backup.exists(), "backup named after the date and old version");
+        let mut wal = backup.clone().into_os_string();
+        wal.push("-wal");
+        assert!(!PathBuf::from(wal).exists(), "the backup is one file, not left in WAL mode");
         let copy = Connection::open(&backup).unwrap();
         let v: u32 = copy.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(v, 1);
@@ -915,6 +966,52 @@ mod tests {
 
         // A second migration run on the same second never overwrites the first backup.
         assert_ne!(backup_path(&path, clock.as_ref(), 1), backup);
+    }
+
+    /// An upgrade keeps the newest three backups of its own file: the one it made and the two
+    /// newest before it. Another file's backups and other files stay.
+    #[test]
+    fn an_upgrade_keeps_the_three_newest_backups_of_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("warung.usahaku");
+        // A computer clock set back: the new backup is dated before the older ones.
+        let clock = Arc::new(ManualClock::fixed(1_600_000_000_000));
+        drop(Store::create_file(&path, clock.clone(), Uuid::from_u128(42)).unwrap());
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch(
+                "DROP INDEX stock_movement_entry; ALTER TABLE stock_movement DROP COLUMN fixed_value;
+                 PRAGMA user_version = 16;",
+            )
+            .unwrap();
+        let older = [
+            "warung.backup-20260101T080000-v12.usahaku",
+            "warung.backup-20260301T080000-v13.usahaku",
+            "warung.backup-20260501T080000-v14.usahaku",
+            "warung.backup-20260701T080000-v15.usahaku",
+        ];
+        let others = ["toko.backup-20250101T080000-v1.usahaku", "warung.backup-catatan.txt"];
+        std::fs::write(dir.path().join("warung.backup-20260101T080000-v12.usahaku-wal"), b"").unwrap();
+        for name in older.iter().chain(&others) {
+            std::fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        drop(Store::open(&path, clock).unwrap());
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".backup-"))
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                "toko.backup-20250101T080000-v1.usahaku",
+                "warung.backup-20200913T122640-v16.usahaku",
+                "warung.backup-20260501T080000-v14.usahaku",
+                "warung.backup-20260701T080000-v15.usahaku",
+                "warung.backup-catatan.txt",
+            ]
+        );
     }
 
     #[test]
