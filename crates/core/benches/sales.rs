@@ -1,7 +1,8 @@
 //! Benchmark for the cashier: 100 000 three-line sales recorded through `Store::record_sale`
 //! (each with its nota, journal entry and three stock movements) over a year, about 275 a day;
 //! then, on a copy on disk: recording one more 3-line sale (target median ≤ 3 ms), the rekap
-//! harian of a day and the monthly sales report (targets ≤ 50 ms each).
+//! harian of a day and the monthly sales report (targets ≤ 50 ms each); cancelling a sale and a
+//! one-item retur (they find the stock their sale took out by its journal entry).
 //!
 //! Run: `cargo bench -p usahaku-core --bench sales` (SALES=n for another size; filled on
 //! /dev/shm when it exists, then measured on a copy in target/bench-tmp).
@@ -9,7 +10,9 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use usahaku_core::catalog::ProductInput;
-use usahaku_core::sales::{PaymentMethod, SaleInput, SaleLineInput, SalePaymentInput};
+use usahaku_core::sales::{
+    PaymentMethod, ReturnInput, ReturnLineInput, SaleInput, SaleLineInput, SalePaymentInput,
+};
 use usahaku_core::stock::{ReceiptInput, ReceiptLineInput};
 use usahaku_core::{BusinessType, Home, NewBusiness, Store, SystemClock, Timezone};
 
@@ -115,12 +118,34 @@ fn main() -> Result<(), Error> {
     // average of the later movements of its products).
     let busy = start.checked_add(jiff::Span::new().days(366))?;
     let mut record = Vec::new();
+    let mut today = Vec::new();
     for i in 0..200 {
         let t = Instant::now();
-        store.record_sale(&sale(&busy.to_string(), i))?;
+        today.push(store.record_sale(&sale(&busy.to_string(), i))?.id);
         record.push(t.elapsed());
     }
     record.sort();
+    let mut cancel = Vec::new();
+    for id in &today[..50] {
+        let t = Instant::now();
+        store.cancel_sale(*id, "bench")?;
+        cancel.push(t.elapsed());
+    }
+    cancel.sort();
+    let mut retur = Vec::new();
+    for id in &today[50..100] {
+        let input = ReturnInput {
+            lines: vec![ReturnLineInput { line: 2, qty: "1".into() }],
+            method: PaymentMethod::Cash,
+            account: String::new(),
+            reason: String::new(),
+            damaged: false,
+        };
+        let t = Instant::now();
+        store.return_sale(*id, &input)?;
+        retur.push(t.elapsed());
+    }
+    retur.sort();
     let mut recap = Vec::new();
     let mut month = Vec::new();
     for k in 0..50 {
@@ -142,6 +167,16 @@ fn main() -> Result<(), Error> {
         "  record a 3-line sale (nota + entry + 3 movements, synchronous=FULL, on disk): median {:.2} ms (target <= 3 ms), p95 {:.2} ms",
         ms(record[100]),
         ms(record[190])
+    );
+    println!(
+        "  cancel a sale (reversal + 3 movements back): median {:.2} ms, max {:.2} ms",
+        ms(cancel[25]),
+        ms(cancel[49])
+    );
+    println!(
+        "  retur of one item (retur nota + entry + movement): median {:.2} ms, max {:.2} ms",
+        ms(retur[25]),
+        ms(retur[49])
     );
     println!("  rekap harian: median {:.2} ms, max {:.2} ms (target <= 50 ms)", ms(recap[25]), ms(recap[49]));
     println!(
