@@ -113,6 +113,24 @@ def test_product_with_tier_receive_stock_count_and_import(app, home, shots, cli,
     wait(d, lambda drv: cell(product_row(drv, "KOPI-250"), "product-stock").startswith("24"))
     assert "Rp5.875" in cell(product_row(d, "KOPI-250"), "product-hpp")
     shot(d, shots / "31-daftar-produk.png")
+    # Margin on the price: 15.000 − 5.875 = 9.125, 9.125 / 15.000 = 61 %.
+    assert cell(product_row(d, "KOPI-250"), "product-margin-cell") == "61%"
+
+    # In the product dialog: the margin, and a warning when a price typed is below HPP.
+    product_row(d, "KOPI-250").find_element(By.CSS_SELECTOR, '[data-testid="product-edit"]').click()
+    margin = tid(d, "product-margin")
+    assert margin.get_attribute("data-value") == "9125"
+    assert "Untung Rp9.125" in margin.text and "61%" in margin.text, margin.text
+    price = tid(d, "product-price")
+    set_value(d, price, "")
+    price.send_keys("5.000")
+    wait(d, lambda drv: tid(drv, "product-margin").get_attribute("data-value") == "-875")
+    assert "Di bawah HPP Rp5.875: rugi Rp875" in tid(d, "product-margin").text
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", price)
+    shot(d, shots / "64-produk-di-bawah-hpp.png")
+    tid(d, "product-dialog").send_keys(Keys.ESCAPE)
+    wait(d, lambda drv: not rows(drv, "product-dialog"))
+    assert "Rp15.000" in product_row(d, "KOPI-250").text, "nothing saved"
 
     # Kartu stok: two receipts with running balances.
     product_row(d, "KOPI-250").find_element(By.CSS_SELECTOR, '[data-testid="product-card"]').click()

@@ -5,15 +5,21 @@ import {
   UNIT_KEYS,
   activeSuppliers,
   categoriesOf,
+  charmPrice,
   componentInput,
   emptyProductFields,
+  hppOf,
   inCategory,
   isBundle,
   isLowStock,
   isStockable,
+  margin,
+  percentText,
   pickBest,
+  priceHints,
   prepareProductInput,
   prepareSupplierInput,
+  productMargin,
   promoStatus,
   productToFields,
   supplierToFields,
@@ -262,5 +268,102 @@ describe("promoStatus", () => {
     expect(promoStatus(ramadan, "2027-02-18")).toBe("running");
     expect(promoStatus(ramadan, "2027-03-19")).toBe("running");
     expect(promoStatus(ramadan, "2027-03-20")).toBe("ended");
+  });
+});
+
+describe("margin & harga psikologis", () => {
+  it("reckons the margin on the selling price", () => {
+    // 15.000 − 5.875 = 9.125; 9.125 × 100 / 15.000 = 60,83 → 61%.
+    expect(margin(15000, 5875)).toEqual({ amount: 9125, percent: 61 });
+    // 12.000 − 9.000 = 3.000; 3.000 × 100 / 12.000 = 25%.
+    expect(margin(12000, 9000)).toEqual({ amount: 3000, percent: 25 });
+    // Sold at cost: nothing earned.
+    expect(margin(5875, 5875)).toEqual({ amount: 0, percent: 0 });
+  });
+
+  it("goes negative below HPP", () => {
+    // 5.000 − 5.875 = −875; −875 × 100 / 5.000 = −17,5 → −17 (Math.round).
+    expect(margin(5000, 5875)).toEqual({ amount: -875, percent: -17 });
+    // 13.500 − 15.000 = −1.500; −1.500 × 100 / 13.500 = −11,1 → −11.
+    expect(margin(13500, 15000)).toEqual({ amount: -1500, percent: -11 });
+  });
+
+  it("has none without an HPP or a price", () => {
+    expect(margin(15000, 0)).toBeNull();
+    expect(margin(15000, -1)).toBeNull();
+    expect(margin(0, 5875)).toBeNull();
+    expect(margin(-100, 5875)).toBeNull();
+  });
+
+  it("shows a percentage as a whole number", () => {
+    expect(percentText(61)).toBe("61%");
+    expect(percentText(-17)).toBe("-17%");
+    expect(percentText(0)).toBe("0%");
+  });
+
+  it("suggests the harga psikologis just below a price", () => {
+    expect(charmPrice(15000)).toBe(14900);
+    expect(charmPrice(5000)).toBe(4900);
+    expect(charmPrice(14950)).toBe(14900);
+    expect(charmPrice(150000)).toBe(149000);
+    expect(charmPrice(1500000)).toBe(1490000);
+    expect(charmPrice(100000)).toBe(99000);
+    expect(charmPrice(1000)).toBe(900);
+  });
+
+  it("goes a step lower when the …900 of the price's own step is above it", () => {
+    // 14.200: 14.900 is above it, so 13.900.
+    expect(charmPrice(14200)).toBe(13900);
+    // 152.000: 159.000 is above it, so 149.000.
+    expect(charmPrice(152000)).toBe(149000);
+    // 1.250.000: 1.290.000 is above it, so 1.190.000.
+    expect(charmPrice(1250000)).toBe(1190000);
+  });
+
+  it("takes the step from the price itself", () => {
+    // 99.000 is under 100.000: its step is Rp1.000, so 98.900 (then nothing lower).
+    expect(charmPrice(99000)).toBe(98900);
+    expect(charmPrice(98900)).toBeNull();
+    // 999.999: step Rp10.000; 999.000 is not above it.
+    expect(charmPrice(999999)).toBe(999000);
+  });
+
+  it("has nothing to offer for a small price or one that already ends like one", () => {
+    expect(charmPrice(999)).toBeNull();
+    expect(charmPrice(0)).toBeNull();
+    expect(charmPrice(-15000)).toBeNull();
+    expect(charmPrice(14900)).toBeNull();
+    expect(charmPrice(149000)).toBeNull();
+    expect(charmPrice(1490000)).toBeNull();
+    expect(charmPrice(1500.5)).toBeNull();
+  });
+
+  it("reckons from the HPP of a counted product only", () => {
+    expect(hppOf(product({ avg_cost: 5875 }))).toBe(5875);
+    expect(hppOf(product({ avg_cost: 0 }))).toBeNull();
+    expect(hppOf(product({ avg_cost: 5875, tracked: false }))).toBeNull();
+    expect(hppOf(product({ avg_cost: 5875, components: [{ product: "p2", qty: 1000 }] }))).toBeNull();
+    expect(productMargin(product({ price: 15000, avg_cost: 5875 }))).toEqual({ amount: 9125, percent: 61 });
+    expect(productMargin(product({ price: 15000, avg_cost: 0 }))).toBeNull();
+  });
+
+  it("gives the form its hints", () => {
+    // 15.000 over HPP 5.875: 9.125 (61%); 14.900 offered; grosir 13.500 fine,
+    // 5.000 below by 875, exactly 5.875 fine, an unreadable one silent.
+    expect(priceHints(15000, 5875, [13500, 5000, 5875, null])).toEqual({
+      margin: { amount: 9125, percent: 61 },
+      charm: 14900,
+      tierLosses: [null, 875, null, null],
+    });
+    // A new product has no HPP: no margin, the suggestion still, no tier warning.
+    expect(priceHints(15000, null, [5000])).toEqual({ margin: null, charm: 14900, tierLosses: [null] });
+    // 15.000 over HPP 14.950: 50 (0,33% → 0%); 14.900 would be below HPP, so not offered.
+    expect(priceHints(15000, 14950)).toEqual({ margin: { amount: 50, percent: 0 }, charm: null, tierLosses: [] });
+    // 15.000 over HPP 14.900: 14.900 is at HPP, still offered.
+    expect(priceHints(15000, 14900).charm).toBe(14900);
+    // 5.000 below HPP 5.875: a loss of 875 (−17%); 4.900 is lower still, not offered.
+    expect(priceHints(5000, 5875)).toEqual({ margin: { amount: -875, percent: -17 }, charm: null, tierLosses: [] });
+    // A price not readable yet: nothing.
+    expect(priceHints(null, 5875, [null])).toEqual({ margin: null, charm: null, tierLosses: [null] });
   });
 });

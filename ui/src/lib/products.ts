@@ -4,7 +4,7 @@
 // No Svelte, no Tauri: unit-tested in products.test.ts.
 
 import type { Product, ProductInput, Promo, Supplier, SupplierInput, UiError } from "./bindings";
-import { formatPhone, formatQty } from "./format";
+import { formatCount, formatPhone, formatQty } from "./format";
 import { amountInputText, type Checked } from "./ledger";
 import type { MessageKey } from "./messages";
 
@@ -267,6 +267,100 @@ export function prepareProductInput(f: ProductFields): Checked<ProductInput, Pro
 export function withProductField(error: UiError): UiError {
   if (error?.field) return error;
   return { ...error, field: error?.code === "bad_date" ? "expiry" : null };
+}
+
+// ---------- Margin & harga psikologis ----------
+// All amounts are whole Rupiah; a percentage is for display only (a rounded whole number).
+
+/** What one unit earns over its HPP: the Rupiah amount and that amount as a share of the price. */
+export type Margin = { amount: number; percent: number };
+
+/**
+ * The margin of selling at `price` a unit that cost `hpp` (HPP, harga pokok): amount =
+ * price − hpp (negative when sold at a loss), percent = amount × 100 / price rounded to a
+ * whole number (the margin on the selling price, as shops reckon it). 15.000 over 5.875 →
+ * { amount: 9.125, percent: 61 }. Null when there is no HPP or no price (either ≤ 0).
+ */
+export function margin(price: number, hpp: number): Margin | null {
+  if (!(hpp > 0) || !(price > 0)) return null;
+  const amount = price - hpp;
+  return { amount, percent: Math.round((amount * 100) / price) };
+}
+
+/** A whole percentage as shown: 61 → "61%", -8 → "-8%". */
+export function percentText(percent: number): string {
+  return `${formatCount(Math.round(percent))}%`;
+}
+
+/** The round step a harga psikologis is taken from: Rp1.000 under 100.000, Rp10.000 under 1.000.000, else Rp100.000. */
+function charmStep(price: number): number {
+  if (price < 100_000) return 1_000;
+  if (price < 1_000_000) return 10_000;
+  return 100_000;
+}
+
+/**
+ * A harga psikologis (charm price) just below `price`, ending in …900 (…9.000, …90.000 for
+ * bigger prices): 15.000 → 14.900, 14.950 → 14.900, 150.000 → 149.000,
+ * 1.500.000 → 1.490.000, 1.000 → 900. The step is Rp1.000 under 100.000, Rp10.000 under 1.000.000, Rp100.000
+ * above. A round price goes one tenth of a step below it; a price between two steps goes to
+ * the "…900" of its own step when that is not above the price (14.950 → 14.900), else to the
+ * one of the step below (14.200 → 13.900). Null under Rp1.000, for a price that already ends
+ * like one (14.900, 149.000), or when there is nothing lower to offer.
+ */
+export function charmPrice(price: number): number | null {
+  if (!Number.isSafeInteger(price) || price < 1_000) return null;
+  const step = charmStep(price);
+  const tenth = step / 10;
+  if (price % step === step - tenth) return null;
+  const base = Math.floor(price / step) * step;
+  let suggestion: number;
+  if (price % step === 0) suggestion = base - tenth;
+  else suggestion = base + step - tenth <= price ? base + step - tenth : base - tenth;
+  return suggestion <= 0 || suggestion === price ? null : suggestion;
+}
+
+/**
+ * The HPP per unit the margin is reckoned from: the moving-average cost of a product whose
+ * stock is counted, once it has one. Null otherwise (not received yet, a paket, stock not
+ * counted): the list shows "–" for its HPP then, and no margin is shown.
+ */
+export function hppOf(p: Pick<Product, "tracked" | "components" | "avg_cost">): number | null {
+  return isStockable(p) && p.avg_cost > 0 ? p.avg_cost : null;
+}
+
+/** A product's margin at its own price, for the list; null without an HPP. */
+export function productMargin(p: Pick<Product, "tracked" | "components" | "avg_cost" | "price">): Margin | null {
+  const hpp = hppOf(p);
+  return hpp === null ? null : margin(p.price, hpp);
+}
+
+/** What the product form says under the prices it is given. */
+export type PriceHints = {
+  /** The margin of the selling price over HPP; null without an HPP or a readable price. */
+  margin: Margin | null;
+  /** A harga psikologis worth offering: not below HPP; null when there is none. */
+  charm: number | null;
+  /** Per harga grosir row: the loss per unit when its price is below HPP, else null. */
+  tierLosses: (number | null)[];
+};
+
+/**
+ * The hints under the price fields: the margin over `hpp` (null: no HPP), the harga
+ * psikologis to offer (only one not below HPP), and the loss per unit of each harga grosir
+ * price below HPP. A price not (yet) readable is null and gives no hint.
+ */
+export function priceHints(
+  price: number | null,
+  hpp: number | null,
+  tierPrices: readonly (number | null)[] = [],
+): PriceHints {
+  const charm = price === null ? null : charmPrice(price);
+  return {
+    margin: price === null || hpp === null ? null : margin(price, hpp),
+    charm: charm !== null && (hpp === null || charm >= hpp) ? charm : null,
+    tierLosses: tierPrices.map((tp) => (hpp !== null && tp !== null && tp > 0 && tp < hpp ? hpp - tp : null)),
+  };
 }
 
 // ---------- Harga promo ----------
