@@ -3,6 +3,7 @@ second at a higher price), the level and moving-average HPP in the list and the 
 a stock count typed the way a barcode scanner types, and an import with bad rows shown
 before anything is written. The figures are checked against the command line reading the
 same file."""
+import datetime
 import json
 import struct
 import zlib
@@ -128,9 +129,15 @@ def test_product_with_tier_receive_stock_count_and_import(app, home, shots, cli,
     assert "Di bawah HPP Rp5.875: rugi Rp875" in tid(d, "product-margin").text
     d.execute_script("arguments[0].scrollIntoView({block: 'center'})", price)
     shot(d, shots / "64-produk-di-bawah-hpp.png")
-    tid(d, "product-dialog").send_keys(Keys.ESCAPE)
+    # Back to Rp15.000, and the label's expiry date: ten days from now.
+    set_value(d, price, "")
+    price.send_keys("15.000")
+    d.find_element(By.CSS_SELECTOR, "[data-testid='product-dialog'] details.more summary").click()
+    expiry = tid(d, "product-expiry")
+    expiry.send_keys((datetime.date.today() + datetime.timedelta(days=10)).strftime("%d/%m/%Y"))
+    tid(d, "product-save").click()
     wait(d, lambda drv: not rows(drv, "product-dialog"))
-    assert "Rp15.000" in product_row(d, "KOPI-250").text, "nothing saved"
+    assert "Rp15.000" in product_row(d, "KOPI-250").text
 
     # Kartu stok: two receipts with running balances.
     product_row(d, "KOPI-250").find_element(By.CSS_SELECTOR, '[data-testid="product-card"]').click()
@@ -156,6 +163,19 @@ def test_product_with_tier_receive_stock_count_and_import(app, home, shots, cli,
     tid(d, "count-done")
     tid(d, "products-tab-list").click()
     wait(d, lambda drv: cell(product_row(drv, "KOPI-250"), "product-stock").startswith("22"))
+
+    # Segera kedaluwarsa (in the Stok menipis tab): the kopi expires in ten days (nine in a
+    # time zone already past midnight); its 22 packs are worth 22 × 5.875 = 129.250.
+    tid(d, "products-tab-low").click()
+    row = wait(d, lambda drv: rows(drv, "expiring-row"))[0]
+    assert row.get_attribute("data-sku") == "KOPI-250"
+    assert "hari lagi" in row.find_element(By.CSS_SELECTOR, '[data-testid="expiring-when"]').text
+    assert tid(d, "expiring-total").get_attribute("data-value") == "129250"
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", tid(d, "expiring-card"))
+    shot(d, shots / "65-segera-kedaluwarsa.png")
+    # Within 7 days nothing expires: the empty message names the days chosen.
+    select_text(tid(d, "expiring-days"), "7 hari")
+    wait(d, lambda drv: "7 hari" in tid(drv, "expiring-empty").text)
 
     # Nilai persediaan: 22 × 5.875 = 129.250, equal to the books.
     tid(d, "products-tab-value").click()

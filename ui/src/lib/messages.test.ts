@@ -105,7 +105,9 @@ describe("Produk wording", () => {
   it("uses the plain words a shop owner knows", () => {
     expect(id["nav.produk"]).toBe("Produk");
     expect(id["products.tab.count"]).toBe("Stok opname");
-    expect(id["products.tab.low"]).toBe("Stok menipis");
+    expect(id["products.tab.low"]).toBe("Stok menipis & kedaluwarsa");
+    expect(id["low.title"]).toBe("Stok menipis");
+    expect(id["expiring.title"]).toBe("Segera kedaluwarsa");
     expect(id["products.tab.value"]).toBe("Nilai persediaan");
     expect(id["products.tab.suppliers"]).toBe("Pemasok");
     expect(id["products.receive"]).toBe("Barang masuk");

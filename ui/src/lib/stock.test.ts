@@ -6,6 +6,9 @@ import {
   bytesOf,
   cardKindKey,
   cardReasonKey,
+  EXPIRING_DAYS,
+  expiringDays,
+  expiryWhen,
   countChanges,
   countDifference,
   countLines,
@@ -218,6 +221,34 @@ describe("nilai persediaan", () => {
     // 12 × 6.050 + 2,5 × 14.000 = 72.600 + 35.000
     expect(valueTotal([{ value: 72_600 }, { value: 35_000 }])).toBe(107_600);
     expect(valueTotal([])).toBe(0);
+  });
+});
+
+describe("segera kedaluwarsa", () => {
+  it("says how long is left, urgent when past or today", () => {
+    expect(expiryWhen(-2)).toEqual({ key: "expiring.when.past", days: 2, tone: "danger" });
+    expect(expiryWhen(-1)).toEqual({ key: "expiring.when.pastOne", days: 1, tone: "danger" });
+    expect(expiryWhen(0)).toEqual({ key: "expiring.when.today", days: 0, tone: "danger" });
+    expect(expiryWhen(1)).toEqual({ key: "expiring.when.leftOne", days: 1, tone: "warning" });
+    expect(expiryWhen(5)).toEqual({ key: "expiring.when.left", days: 5, tone: "warning" });
+    expect(expiryWhen(7)).toEqual({ key: "expiring.when.left", days: 7, tone: "warning" });
+    expect(expiryWhen(8)).toEqual({ key: "expiring.when.left", days: 8, tone: "neutral" });
+    expect(expiryWhen(30)).toEqual({ key: "expiring.when.left", days: 30, tone: "neutral" });
+  });
+
+  it("looks 7 to 90 days ahead, 30 unless another choice is read", () => {
+    expect(EXPIRING_DAYS).toEqual([7, 14, 30, 60, 90]);
+    expect(expiringDays("14")).toBe(14);
+    expect(expiringDays(90)).toBe(90);
+    expect(expiringDays("")).toBe(30);
+    expect(expiringDays("45")).toBe(30);
+  });
+
+  it("totals the value at risk", () => {
+    // Susu UHT: 6 × HPP 5.500 = 33.000; Roti tawar: 2,5 × 14.000 = 35.000; Yogurt: 3 × 7.250 = 21.750.
+    // 33.000 + 35.000 + 21.750 = 89.750
+    expect(valueTotal([{ value: 33_000 }, { value: 35_000 }, { value: 21_750 }])).toBe(89_750);
+    expect(qtyValue(2_500, 14_000)).toBe(35_000);
   });
 });
 

@@ -1,6 +1,6 @@
 // Pure rules of the stock screens: quantities as typed, barang masuk lines and totals, the
 // accounts a purchase is paid from, stock opname rows and differences, penyesuaian, the
-// kartu stok labels, nilai persediaan, and reading a picked file for the import.
+// kartu stok labels, nilai persediaan, segera kedaluwarsa, and reading a picked file for the import.
 // No Svelte, no Tauri: unit-tested in stock.test.ts.
 
 import type { Account, CountLineInput, Product, ReceiptLineInput, UiError } from "./bindings";
@@ -221,6 +221,38 @@ export function cardReasonKey(kind: string, reason: string): MessageKey | null {
 /** Sum of the values shown (the report's own total is what is displayed; this checks it). */
 export function valueTotal(rows: readonly { value: number }[]): number {
   return rows.reduce((sum, r) => sum + r.value, 0);
+}
+
+// ---------- Segera kedaluwarsa ----------
+
+/** How far ahead the expiring list looks (days), and the choice it starts with. */
+export const EXPIRING_DAYS = [7, 14, 30, 60, 90] as const;
+export const EXPIRING_DEFAULT_DAYS = 30;
+
+export type ExpiryTone = "danger" | "warning" | "neutral";
+
+/**
+ * The "sisa waktu" of a product from its days_left (0: that day, negative: already past):
+ * the message, its {days} (never negative) and the badge tone. Past and today are urgent,
+ * within a week needs attention.
+ */
+export function expiryWhen(daysLeft: number): { key: MessageKey; days: number; tone: ExpiryTone } {
+  if (daysLeft < 0) {
+    const days = -daysLeft;
+    return { key: days === 1 ? "expiring.when.pastOne" : "expiring.when.past", days, tone: "danger" };
+  }
+  if (daysLeft === 0) return { key: "expiring.when.today", days: 0, tone: "danger" };
+  return {
+    key: daysLeft === 1 ? "expiring.when.leftOne" : "expiring.when.left",
+    days: daysLeft,
+    tone: daysLeft <= 7 ? "warning" : "neutral",
+  };
+}
+
+/** A choice of days from the select (its value is text); anything else is the default. */
+export function expiringDays(value: string | number): number {
+  const n = Number(value);
+  return (EXPIRING_DAYS as readonly number[]).includes(n) ? n : EXPIRING_DEFAULT_DAYS;
 }
 
 // ---------- Impor ----------
