@@ -279,7 +279,8 @@ pub struct ReturnInput {
     pub reason: String,
     /// Barang rusak: the goods do not go back on the shelf. They come back into stock and are
     /// written off at once (penyesuaian "rusak"), their cost moved from HPP to Beban selisih
-    /// persediaan.
+    /// persediaan. Goods whose stock is not counted have nothing to write off: for them the
+    /// retur is an ordinary one (and [`Sale::damaged`] stays false).
     #[serde(default)]
     pub damaged: bool,
 }

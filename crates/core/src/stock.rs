@@ -120,6 +120,10 @@ pub enum StockError {
     /// The stock value already equals Persediaan in the books: nothing to book.
     #[error("no difference")]
     NoDifference,
+    /// A difference was already booked as of a later day: booking an earlier one now would
+    /// count part of it twice.
+    #[error("booked later {0}")]
+    BookedLater(Date),
 }
 
 impl StockError {
@@ -140,6 +144,7 @@ impl StockError {
             StockError::NothingCounted => "nothing_counted",
             StockError::CountedTwice(_) => "counted_twice",
             StockError::NoDifference => "no_difference",
+            StockError::BookedLater(_) => "booked_later",
         }
     }
 
@@ -155,7 +160,7 @@ impl StockError {
             StockError::SupplierNameRequired => "name",
             StockError::UnknownSupplier(_) | StockError::SupplierRequired => "supplier",
             StockError::TooLong { field, .. } => field,
-            StockError::NoDifference => "as_of",
+            StockError::NoDifference | StockError::BookedLater(_) => "as_of",
         })
     }
 
@@ -228,6 +233,14 @@ impl StockError {
             StockError::NoDifference => {
                 "The stock value already equals the Persediaan balance in the books. Nothing to book.".into()
             }
+            StockError::BookedLater(d) if id => format!(
+                "Selisih persediaan sudah dibukukan per {}. Pilih tanggal itu atau sesudahnya.",
+                crate::profile::format_date(*d)
+            ),
+            StockError::BookedLater(d) => format!(
+                "The stock difference is already booked as of {}. Choose that day or later.",
+                crate::profile::format_date(*d)
+            ),
         }
     }
 }
@@ -343,6 +356,39 @@ pub(crate) fn apply_movement(atx: &ApplyTx<'_>) -> Result<()> {
     // In order (the usual case) this recomputes only the new row; a movement that arrived
     // late recomputes every later one.
     replay_from(conn, product, &key)
+}
+
+/// Migration 17's seed: movements applied before this version, by an app that ignored the exact
+/// value after the frozen payload, get it from their op, and their products are replayed from
+/// the first such movement, so an upgraded device values them as every other device does.
+pub(crate) fn backfill_fixed_values(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    let mut first: std::collections::HashMap<Vec<u8>, String> = std::collections::HashMap::new();
+    {
+        let mut ops = tx.prepare("SELECT entity_id, payload FROM op WHERE entity = 'stock_movement'")?;
+        let mut set = tx.prepare(
+            "UPDATE stock_movement SET fixed_value = ?1 WHERE id = ?2 AND fixed_value IS NULL RETURNING product_id, sort_key",
+        )?;
+        let rows = ops.query_map([], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
+        for row in rows {
+            let (id, payload) = row?;
+            // Only the longer form carries a value; a plain payload fails to read as it.
+            let Ok((_, Some(value))) = decode_payload::<(MovementPayload, Option<i64>)>(&payload) else {
+                continue;
+            };
+            let hit: Option<(Vec<u8>, String)> =
+                set.query_row(params![value, id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+            if let Some((product, key)) = hit {
+                let k = first.entry(product).or_insert_with(|| key.clone());
+                if key < *k {
+                    *k = key;
+                }
+            }
+        }
+    }
+    for (product, key) in &first {
+        replay_from(tx, product, key)?;
+    }
+    Ok(())
 }
 
 /// A movement as the replay reads it: id, quantity, unit cost, exact value, sort key.
@@ -619,7 +665,7 @@ pub struct ExpiringRow {
     pub expiry: Date,
     /// Days from the day asked about to the expiry: 0 is that day, negative is already past.
     pub days_left: i32,
-    /// In stock (0 for a product whose stock is not counted).
+    /// In stock at the end of the day asked about.
     #[cfg_attr(feature = "specta", specta(type = i64))]
     pub qty: Qty,
     /// Its value at HPP: what is lost if none of it sells in time.
@@ -1266,6 +1312,18 @@ impl Store {
     /// The owner makes it from the report; it is never posted automatically, since every
     /// device would post it and it would count twice. Refused when there is no difference.
     pub fn book_stock_difference(&mut self, as_of: Date) -> Result<crate::ledger::Entry> {
+        // The memo is how this entry is told apart from a penyesuaian stok (those have movements).
+        let latest: Option<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT MAX(e.date) FROM journal_entry e WHERE e.kind = 'stock_adjustment'
+                   AND e.memo LIKE 'Penyesuaian nilai persediaan%'
+                   AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses = e.id)",
+            )?
+            .query_row([], |r| r.get(0))?;
+        if let Some(latest) = latest.and_then(|d| d.parse::<Date>().ok()).filter(|d| *d > as_of) {
+            return Err(StockError::BookedLater(latest).into());
+        }
         let report = self.stock_value(as_of)?;
         let diff = report.difference;
         if diff == Money::ZERO {
@@ -1315,17 +1373,19 @@ impl Store {
     }
 
     /// Active products that expire on or before `as_of` + `within_days` (already expired ones
-    /// first), that still have stock or whose stock is not counted; soonest first.
+    /// first) and still had stock at the end of `as_of`, with that stock; soonest first.
     pub fn expiring(&self, as_of: Date, within_days: u16) -> Result<Vec<ExpiringRow>> {
         let until = as_of.saturating_add(jiff::Span::new().days(i64::from(within_days)));
         let mut stmt = self.conn.prepare_cached(
-            "SELECT p.id, p.name, p.sku, p.unit, p.expiry, COALESCE(s.qty, 0), COALESCE(s.value, 0)
-             FROM product p LEFT JOIN product_stock s ON s.product_id = p.id
+            "SELECT p.id, p.name, p.sku, p.unit, p.expiry, m.balance_qty, m.balance_value
+             FROM product p JOIN stock_movement m ON m.product_id = p.id AND m.sort_key = (
+                 SELECT sort_key FROM stock_movement WHERE product_id = p.id AND date <= ?2
+                 ORDER BY sort_key DESC LIMIT 1)
              WHERE p.name IS NOT NULL AND COALESCE(p.active, 1) = 1 AND COALESCE(p.expiry, '') != ''
-               AND p.expiry <= ?1 AND (COALESCE(p.tracked, 1) = 0 OR COALESCE(s.qty, 0) > 0)
+               AND p.expiry <= ?1 AND COALESCE(p.tracked, 1) = 1 AND m.balance_qty > 0
              ORDER BY p.expiry, p.name COLLATE NOCASE",
         )?;
-        let rows = stmt.query_map([until.to_string()], |r| {
+        let rows = stmt.query_map([until.to_string(), as_of.to_string()], |r| {
             Ok((
                 uuid_col(&r.get::<_, Vec<u8>>(0)?)?,
                 r.get::<_, String>(1)?,

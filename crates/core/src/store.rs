@@ -589,7 +589,7 @@ ALTER TABLE stock_movement ADD COLUMN fixed_value INTEGER;
 -- A cancellation or retur finds the stock its sale took out by the sale's journal entry.
 CREATE INDEX stock_movement_entry ON stock_movement (entry_id);
 "#,
-        seed: None,
+        seed: Some(crate::stock::backfill_fixed_values),
     },
 ];
 
@@ -682,11 +682,10 @@ fn prune_backups(path: &Path, keep: &Path) {
         .map(|e| e.path())
         .filter(|p| p != keep)
         .filter(|p| {
-            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                n.strip_prefix(&prefix).is_some_and(|rest| {
-                    rest.ends_with(".usahaku") && rest.as_bytes().first().is_some_and(u8::is_ascii_digit)
-                })
-            })
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_prefix(&prefix))
+                .is_some_and(is_backup_suffix)
         })
         .collect();
     old.sort();
@@ -703,6 +702,20 @@ fn prune_backups(path: &Path, keep: &Path) {
             let _ = std::fs::remove_file(side);
         }
     }
+}
+
+/// Whether `rest` is what [`backup_path`] puts after `<stem>.backup-`: `yyyymmddThhmmss-vN`,
+/// maybe `-n`, then `.usahaku`. A file the user named alike by hand is not one.
+fn is_backup_suffix(rest: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let Some(body) = rest.strip_suffix(".usahaku") else { return false };
+    let Some((stamp, tail)) = body.split_once("-v") else { return false };
+    let stamp_ok = stamp.len() == 15 && digits(&stamp[..8]) && &stamp[8..9] == "T" && digits(&stamp[9..]);
+    let tail_ok = match tail.split_once('-') {
+        Some((version, n)) => digits(version) && digits(n),
+        None => digits(tail),
+    };
+    stamp_ok && tail_ok
 }
 
 /// Copies the open database to `dest` with SQLite's online backup and checks the copy:
@@ -954,12 +967,14 @@ mod tests {
         assert!(backup.exists(), "backup named after the date and old version");
         let mut wal = backup.clone().into_os_string();
         wal.push("-wal");
-        assert!(!PathBuf::from(wal).exists(), "the backup is one file, not left in WAL mode");
+        assert!(!PathBuf::from(wal).exists(), "no -wal file beside the backup");
         let copy = Connection::open(&backup).unwrap();
         let v: u32 = copy.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(v, 1);
         let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
         assert_eq!(check, "ok");
+        let mode: String = copy.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "delete", "the backup is one file, not in WAL mode");
         let business: String =
             copy.query_row("SELECT value FROM store_meta WHERE key='business_id'", [], |r| r.get(0)).unwrap();
         assert_eq!(business, Uuid::from_u128(42).to_string());
@@ -990,7 +1005,11 @@ mod tests {
             "warung.backup-20260501T080000-v14.usahaku",
             "warung.backup-20260701T080000-v15.usahaku",
         ];
-        let others = ["toko.backup-20250101T080000-v1.usahaku", "warung.backup-catatan.txt"];
+        let others = [
+            "toko.backup-20250101T080000-v1.usahaku",
+            "warung.backup-catatan.txt",
+            "warung.backup-2019-manual.usahaku",
+        ];
         std::fs::write(dir.path().join("warung.backup-20260101T080000-v12.usahaku-wal"), b"").unwrap();
         for name in older.iter().chain(&others) {
             std::fs::write(dir.path().join(name), b"x").unwrap();
@@ -1006,6 +1025,7 @@ mod tests {
             left,
             [
                 "toko.backup-20250101T080000-v1.usahaku",
+                "warung.backup-2019-manual.usahaku",
                 "warung.backup-20200913T122640-v16.usahaku",
                 "warung.backup-20260501T080000-v14.usahaku",
                 "warung.backup-20260701T080000-v15.usahaku",

@@ -628,3 +628,49 @@ fn a_damaged_retur_is_written_off_not_restocked() {
     assert_eq!(b.stock_level(kopi).unwrap(), s.stock_level(kopi).unwrap());
     assert_eq!(b.trial_balance(d(to)).unwrap(), s.trial_balance(d(to)).unwrap());
 }
+
+/// A till still on the app before exact values read the movements of a cancellation at the
+/// rounded unit cost (2 × Rp3.334 back instead of Rp6.667): Rp1 too much in stock. On upgrade
+/// the movements take their exact value from their ops and the product is replayed.
+#[test]
+fn an_upgrade_takes_exact_values_from_the_ops_an_older_app_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    let kopi = add(&mut s, "Kopi Bubuk 250 g", "KOPI", "15.000", "3.000", "1");
+    s.receive_stock(&ReceiptInput {
+        date: "2026-11-02".into(),
+        supplier: String::new(),
+        pay_from: "Kas".into(),
+        due_date: String::new(),
+        lines: vec![ReceiptLineInput { product: "KOPI".into(), qty: "2".into(), unit_cost: "3.500".into() }],
+        note: String::new(),
+    })
+    .unwrap();
+    let sale = s
+        .record_sale(&SaleInput {
+            date: "2026-11-10".into(),
+            lines: vec![line("KOPI", "2")],
+            payments: vec![cash("30.000")],
+            ..SaleInput::default()
+        })
+        .unwrap();
+    s.cancel_sale(sale.id, "").unwrap();
+    let path = s.path().to_owned();
+    drop(s);
+    // The file as the older app left it: no fixed_value, the return valued 6.668.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "DROP INDEX stock_movement_entry; ALTER TABLE stock_movement DROP COLUMN fixed_value;
+             UPDATE stock_movement SET value = 6668, balance_value = 10001 WHERE kind = 'return';
+             UPDATE product_stock SET value = 10001;
+             PRAGMA user_version = 16;",
+        )
+        .unwrap();
+    let s = Store::open(&path, Arc::new(ManualClock::stepping(1_793_000_200_000, 5))).unwrap();
+    let level = s.stock_level(kopi).unwrap();
+    assert_eq!((level.qty, level.value), (Qty::from_units(3).unwrap(), rp(10_000)));
+    let card = s.stock_card(kopi, d("2026-11-01"), d("2026-11-30")).unwrap();
+    assert_eq!(card.rows.last().unwrap().value, rp(6_667));
+    assert_eq!(s.stock_value(d("2026-11-30")).unwrap().difference, Money::ZERO);
+}

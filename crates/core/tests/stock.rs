@@ -415,8 +415,13 @@ fn a_late_receipt_replays_the_moving_average() {
         b.apply_remote(&op).unwrap();
     }
     assert_eq!(b.stock_value(d("2026-11-30")).unwrap().difference, Money::ZERO);
-    // Earlier days keep their own difference: before A's sale there was none.
-    assert_eq!(a.stock_value(d("2026-11-02")).unwrap().difference, Money::ZERO);
+    // As of the 3rd the gap was already there; booking it now, after the booking as of the
+    // 30th, would count it twice: refused, nothing written.
+    assert_eq!(a.stock_value(d("2026-11-03")).unwrap().difference, rp(-7_500));
+    let err = a.book_stock_difference(d("2026-11-03")).unwrap_err();
+    assert_eq!(err.code(), "booked_later");
+    assert!(err.message(Lang::Id).contains("sudah dibukukan per 30 Nov 2026"), "{}", err.message(Lang::Id));
+    assert_eq!(a.op_count().unwrap(), before + 1);
 }
 
 #[test]
@@ -610,7 +615,8 @@ fn random_movements_in_any_arrival_order_give_the_same_moving_average() {
 }
 
 /// Products whose label says they expire soon, with what is in stock and its value at HPP:
-/// expired first, nothing without stock, nothing beyond the window, archived ones left out.
+/// expired first, nothing without stock (or whose stock is not counted), nothing beyond the
+/// window, archived ones left out; the stock is the one of the day asked about.
 #[test]
 fn products_expiring_soon_are_listed_with_their_stock_value() {
     let dir = tempfile::tempdir().unwrap();
@@ -631,7 +637,7 @@ fn products_expiring_soon_are_listed_with_their_stock_value() {
     let roti = with_expiry(&mut s, "Roti Tawar", "ROTI", "2026-11-18", true);
     with_expiry(&mut s, "Keju Cheddar", "KEJU", "2026-11-21", true); // no stock
     with_expiry(&mut s, "Selai Nanas", "SELAI", "2027-03-01", true); // beyond 30 days
-    let kue = with_expiry(&mut s, "Kue Pesanan", "KUE", "2026-11-30", false); // not counted
+    with_expiry(&mut s, "Kue Pesanan", "KUE", "2026-11-30", false); // not counted
     let old = with_expiry(&mut s, "Sirup Lama", "SIRUP", "2026-11-01", true);
     receive(&mut s, "2026-11-01", "SUSU", "12", "15.500", "Kas");
     receive(&mut s, "2026-11-01", "ROTI", "3", "11.000", "Kas");
@@ -651,11 +657,16 @@ fn products_expiring_soon_are_listed_with_their_stock_value() {
             (roti, "ROTI", -2, 3_000, 33_000),
             // 5 days left: 12 × 15.500.
             (susu, "SUSU", 5, 12_000, 186_000),
-            (kue, "KUE", 10, 0, 0),
         ]
     );
     assert_eq!(rows[1].expiry, d("2026-11-25"));
     // A narrower window: only what expires within 5 days.
     let soon: Vec<String> = s.expiring(d("2026-11-20"), 5).unwrap().into_iter().map(|r| r.sku).collect();
     assert_eq!(soon, ["ROTI", "SUSU"]);
+    // Two susu sold on the 22nd: as of the 21st the 12 are still listed, as of the 22nd 10.
+    s.sell_stock(susu, units(2), d("2026-11-22"), "").unwrap();
+    let qty_on = |day: &str| {
+        s.expiring(d(day), 30).unwrap().iter().find(|r| r.product == susu).map(|r| r.qty.thousandths())
+    };
+    assert_eq!((qty_on("2026-11-21"), qty_on("2026-11-22")), (Some(12_000), Some(10_000)));
 }
