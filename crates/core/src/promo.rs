@@ -299,10 +299,12 @@ impl Store {
             .ok_or_else(|| PromoError::UnknownCode(id.to_string()).into())
     }
 
-    /// Every promo, newest period first.
+    /// Every promo, newest period first; the same code from the same day (made on two
+    /// computers offline) in the order they were made (ids are time-ordered), so every
+    /// computer applies the same one of them.
     pub fn promo_codes(&self) -> Result<Vec<PromoCode>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "{PROMO_COLUMNS} WHERE name IS NOT NULL ORDER BY date_from DESC, code"
+            "{PROMO_COLUMNS} WHERE name IS NOT NULL ORDER BY date_from DESC, code, id"
         ))?;
         Ok(stmt.query_map([], promo_row)?.collect::<rusqlite::Result<_>>()?)
     }

@@ -344,3 +344,59 @@ fn editing_a_caption_keeps_a_status_set_elsewhere() {
         ("Foto motif parang, pagi hari", PostStatus::Posted)
     );
 }
+
+/// Two computers each create the code LEBARAN offline for the same days (10% on one, Rp5.000
+/// on the other). Once synced both take the same one at the cashier: the one created first.
+#[test]
+fn a_code_created_twice_offline_gives_the_same_discount_on_both_computers() {
+    use usahaku_core::promo::PromoCodeInput;
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = shop(&dir.path().join("a"));
+    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
+    a.link_to_server(&link).unwrap();
+    let device =
+        usahaku_core::Device { id: usahaku_proto::DeviceId(uuid::Uuid::from_u128(0xB0B)), code: "B".into() };
+    let mut b = Home::new(dir.path().join("b"))
+        .join(Arc::new(ManualClock::stepping(NOW + 60_000, 3)), a.business_id(), &device, &link)
+        .unwrap();
+    for op in a.outbox(10_000).unwrap() {
+        b.apply_remote(&op).unwrap();
+    }
+    let code = |kind: &str, value: &str| PromoCodeInput {
+        name: "Lebaran".into(),
+        code: "LEBARAN".into(),
+        kind: kind.into(),
+        value: value.into(),
+        min_purchase: String::new(),
+        from: "2026-11-20".into(),
+        to: "2026-11-30".into(),
+        segment: String::new(),
+    };
+    let first = a.add_promo_code(&code("persen", "10")).unwrap();
+    let from_a = a.outbox(10_000).unwrap();
+    b.add_promo_code(&code("potongan", "5.000")).unwrap();
+    for op in b.outbox(10_000).unwrap() {
+        a.apply_remote(&op).unwrap();
+    }
+    for op in from_a {
+        b.apply_remote(&op).unwrap();
+    }
+    let nota = SaleInput {
+        date: "2026-11-22".into(),
+        lines: vec![SaleLineInput { product: "BATIK".into(), qty: "2".into(), ..SaleLineInput::default() }],
+        payments: vec![SalePaymentInput {
+            method: PaymentMethod::Cash,
+            amount: "100.000".into(),
+            account: String::new(),
+        }],
+        promo_code: "LEBARAN".into(),
+        ..SaleInput::default()
+    };
+    // A's code was made first: 10% of 2 × 50.000 = 10.000 off, on both computers.
+    for s in [&a, &b] {
+        let q = s.quote_sale(&nota).unwrap();
+        assert_eq!((q.promo_discount, q.total), (rp(10_000), rp(90_000)));
+        assert_eq!(s.promo_codes().unwrap().iter().filter(|p| p.code == "LEBARAN").count(), 2);
+    }
+    assert!(first.id < b.promo_codes().unwrap().iter().find(|p| p.id != first.id).unwrap().id);
+}

@@ -18,6 +18,10 @@ import {
   interactionKindKey,
   isOpenInteraction,
   loyaltyExample,
+  canRedeemPoints,
+  negativePointsCause,
+  negativePointsNote,
+  pointsNegative,
   loyaltyOn,
   normalisePhone,
   parsePoints,
@@ -399,5 +403,61 @@ describe("inquiries and complaints", () => {
     expect(responseTime(2880)).toEqual({ key: "service.time.days", params: { d: 2 } });
     // 3 days (4320) + 4 hours (240) + 10 minutes → "3 hari 4 jam".
     expect(responseTime(4570)).toEqual({ key: "service.time.daysHours", params: { d: 3, h: 4 } });
+  });
+});
+
+describe("points below zero", () => {
+  // Movements as the backend lists them (newest first); the balance is their sum.
+  const earned = { points: 50, reason: "belanja" };
+  const redeemedHere = { points: -30, reason: "tukar" };
+  const redeemedThere = { points: -30, reason: "tukar" };
+
+  it("is negative when the same points are redeemed on two computers offline", () => {
+    // 50 earned; each computer, offline, sees 50 and lets 30 be redeemed: 50 − 30 − 30 = −10.
+    const balance = 50 - 30 - 30;
+    expect(balance).toBe(-10);
+    expect(pointsNegative(balance)).toBe(true);
+    expect(pointsNegative(0)).toBe(false);
+    expect(pointsNegative(20)).toBe(false);
+    const movements = [redeemedThere, redeemedHere, earned];
+    expect(negativePointsCause(balance, movements)).toBe("offline");
+    expect(negativePointsNote(balance, movements)).toEqual({ key: "customer.points.negative.offline", params: { points: "10" } });
+  });
+
+  it("is made good by the next points earned", () => {
+    // −10, then a purchase earns 25: −10 + 25 = 15, nothing to say.
+    const balance = -10 + 25;
+    expect(balance).toBe(15);
+    expect(pointsNegative(balance)).toBe(false);
+    expect(negativePointsNote(balance, [{ points: 25, reason: "belanja" }, redeemedThere, redeemedHere, earned])).toBeNull();
+  });
+
+  it("tells a take-back from a double redemption", () => {
+    // Nota A earns 40, 40 redeemed on nota B, then nota A cancelled: 40 − 40 − 40 = −40;
+    // without the take-back the sum is 40 − 40 = 0, so nothing was redeemed twice.
+    const movements = [{ points: -40, reason: "batal" }, { points: -40, reason: "tukar" }, { points: 40, reason: "belanja" }];
+    expect(negativePointsCause(40 - 40 - 40, movements)).toBe("takenBack");
+    expect(negativePointsNote(-40, movements)).toEqual({ key: "customer.points.negative.takenBack", params: { points: "40" } });
+    // A cancelled nota that had redeemed points gives them back (+), which is no take-back:
+    // 50 − 30 − 30 + 30 (nota with the second 30 cancelled) − 30 (redeemed again) = −10.
+    const again = [redeemedThere, { points: 30, reason: "batal" }, redeemedThere, redeemedHere, earned];
+    expect(negativePointsCause(50 - 30 - 30 + 30 - 30, again)).toBe("offline");
+  });
+
+  it("cannot tell when the movements listed do not add up to the balance", () => {
+    // The page lists only the latest movements: −1.200 in all, −60 listed.
+    expect(negativePointsCause(-1200, [redeemedThere, redeemedHere])).toBe("unknown");
+    expect(negativePointsNote(-1200, [redeemedThere, redeemedHere])).toEqual({
+      key: "customer.points.negative.unknown",
+      params: { points: "1.200" },
+    });
+    expect(negativePointsCause(0, [])).toBeNull();
+  });
+
+  it("offers Tukar poin only above zero", () => {
+    expect(canRedeemPoints(-10)).toBe(false);
+    expect(canRedeemPoints(0)).toBe(false);
+    expect(canRedeemPoints(null)).toBe(false);
+    expect(canRedeemPoints(1)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // Pure rules of the Pelanggan screens and the customer pickers of Kasir and Pesanan: segment
 // labels and colours, the customer and loyalty/segment settings forms, response times of
-// inquiries and complaints, history and points labels, and what a number of points is worth.
+// inquiries and complaints, history and points labels, what a number of points is worth, and
+// a points balance below zero (why, from its movements).
 // Figures (totals, points, segments) are never computed here: the backend sends them.
 // No Svelte, no Tauri: unit-tested in customers.test.ts.
 
@@ -14,9 +15,10 @@ import type {
   InteractionInput,
   InteractionStatus,
   OrderStatus,
+  PointMovement,
   Segment,
 } from "./bindings";
-import { formatPhone } from "./format";
+import { formatCount, formatPhone } from "./format";
 import { parseAmountText, type Checked } from "./ledger";
 import type { Message, MessageKey } from "./messages";
 import { CHANNEL_KEYS, ORDER_CHANNELS, STATUS_KEYS, type OrderChannel } from "./orders";
@@ -394,6 +396,69 @@ export function pointsText(points: number): string {
   if (points > 0) return `+${groupDots(points)}`;
   if (points < 0) return `−${groupDots(-points)}`;
   return "0";
+}
+
+// ---------- Points below zero ----------
+
+/**
+ * A balance below zero. The balance is the sum of every points movement, and each computer
+ * checks a redemption only against the movements it has seen, so two cashiers offline at the
+ * same time can each let the customer redeem the same points; once they sync the sum is
+ * negative. (Points of a nota cancelled or returned after they were redeemed are taken back
+ * too, and can also leave it below zero.) Shown in red, with a note on the customer page.
+ */
+export function pointsNegative(balance: number): boolean {
+  return balance < 0;
+}
+
+/** Points can be redeemed ("Tukar poin") only from a balance above zero. */
+export function canRedeemPoints(balance: number | null): boolean {
+  return balance !== null && balance > 0;
+}
+
+/** Why a balance is below zero, as far as the movements tell. */
+export type NegativePointsCause = "offline" | "takenBack" | "unknown";
+
+/** Movements that take earned points back: a nota cancelled, goods returned. */
+const isTakeBack = (m: Pick<PointMovement, "points" | "reason">): boolean =>
+  m.points < 0 && (m.reason === "batal" || m.reason === "retur");
+
+/**
+ * Why `balance` (below zero) is negative, from the customer's movements:
+ * - "offline": more points were redeemed than were ever earned (leaving the take-backs out the
+ *   sum is still below zero). One computer never allows that, so the same points were redeemed
+ *   on two computers while offline.
+ * - "takenBack": without the take-backs the sum is not negative, so it is the points of a
+ *   cancelled or returned nota, taken back after they had been redeemed.
+ * - "unknown": the movements listed do not add up to the balance (the page shows only the
+ *   latest ones), so they cannot tell.
+ * Null when the balance is not below zero.
+ */
+export function negativePointsCause(
+  balance: number,
+  movements: readonly Pick<PointMovement, "points" | "reason">[],
+): NegativePointsCause | null {
+  if (!pointsNegative(balance)) return null;
+  const listed = movements.reduce((sum, m) => sum + m.points, 0);
+  if (listed !== balance) return "unknown";
+  const takenBack = movements.reduce((sum, m) => (isTakeBack(m) ? sum + m.points : sum), 0);
+  return balance - takenBack < 0 ? "offline" : "takenBack";
+}
+
+const NEGATIVE_POINTS_KEYS: Record<NegativePointsCause, MessageKey> = {
+  offline: "customer.points.negative.offline",
+  takenBack: "customer.points.negative.takenBack",
+  unknown: "customer.points.negative.unknown",
+};
+
+/** The customer page's note on a balance below zero ("Poin minus 10: …"); null otherwise. */
+export function negativePointsNote(
+  balance: number,
+  movements: readonly Pick<PointMovement, "points" | "reason">[],
+): Message | null {
+  const cause = negativePointsCause(balance, movements);
+  if (cause === null) return null;
+  return { key: NEGATIVE_POINTS_KEYS[cause], params: { points: formatCount(-balance) } };
 }
 
 // ---------- Inquiries and complaints ----------

@@ -1420,6 +1420,12 @@ export const id = {
   "customer.never": "Belum pernah",
   "customer.pointsWorth": "senilai {amount}",
   "customer.loyaltyOff": "program poin belum aktif",
+  "customer.points.negative.offline":
+    "Poin minus {points}: poin yang sama ditukar di dua komputer saat offline. Poin baru dari belanja berikutnya akan menutupnya dulu; sampai saat itu poin tidak bisa ditukar.",
+  "customer.points.negative.takenBack":
+    "Poin minus {points}: poin dari belanja yang dibatalkan atau diretur diambil kembali, padahal poinnya sudah ditukar. Poin baru dari belanja berikutnya akan menutupnya dulu; sampai saat itu poin tidak bisa ditukar.",
+  "customer.points.negative.unknown":
+    "Poin minus {points}: poin yang ditukar lebih banyak dari yang ada, biasanya karena poin yang sama ditukar di dua komputer saat offline, atau belanja yang memberi poin dibatalkan atau diretur setelah poinnya ditukar. Poin baru dari belanja berikutnya akan menutupnya dulu; sampai saat itu poin tidak bisa ditukar.",
   "customer.history.title": "Riwayat belanja",
   "customer.history.empty":
     "Belum ada belanja. Pilih pelanggan ini di Kasir atau Pesanan supaya belanjanya tercatat di sini.",
@@ -1560,6 +1566,7 @@ export const id = {
   "kasir.member.placeholder": "Cari nama atau nomor HP",
   "kasir.member.walkIn": "Nama ini tetap ditulis di nota, tanpa poin.",
   "kasir.member.points": "Poin: {points} (senilai {value})",
+  "kasir.member.pointsNegative": "Poin: {points} (minus, belum bisa ditukar)",
   "kasir.member.redeem": "Tukar poin",
   "kasir.member.redeemValue": "= {amount}",
   "kasir.member.redeem.format": "Tulis jumlah poin dengan angka bulat.",
@@ -1765,6 +1772,10 @@ export const id = {
   "promoCode.status.planned": "Belum mulai",
   "promoCode.status.ended": "Selesai",
   "promoCode.status.stopped": "Dihentikan",
+  "promoCode.duplicate": "Kode ganda",
+  "promoCode.duplicate.used": "Dipakai kasir hari ini",
+  "promoCode.duplicate.note":
+    "Kode {code} dipakai {n} promo sekaligus (biasanya karena dibuat di dua komputer saat offline). Kasir memakai yang berlaku hari itu dengan tanggal mulai paling akhir; kalau mulainya sama, yang dibuat lebih dulu. Hentikan yang tidak dipakai.",
   "promoCode.stop": "Hentikan",
   "promoCode.stop.label": "Hentikan promo {code}",
   "promoCode.restart": "Jalankan lagi",
@@ -3245,6 +3256,12 @@ export const en: Record<MessageKey, string> = {
   "customer.never": "Never",
   "customer.pointsWorth": "worth {amount}",
   "customer.loyaltyOff": "points program is off",
+  "customer.points.negative.offline":
+    "{points} points below zero: the same points were redeemed on two computers while offline. Points from the next purchases cover this first; until then no points can be redeemed.",
+  "customer.points.negative.takenBack":
+    "{points} points below zero: points from a purchase that was cancelled or returned were taken back after they had been redeemed. Points from the next purchases cover this first; until then no points can be redeemed.",
+  "customer.points.negative.unknown":
+    "{points} points below zero: more points were redeemed than there were, usually because the same points were redeemed on two computers while offline, or a purchase that earned them was cancelled or returned after they were redeemed. Points from the next purchases cover this first; until then no points can be redeemed.",
   "customer.history.title": "Purchase history",
   "customer.history.empty": "No purchases yet. Pick this customer in Cashier or Orders so their purchases show here.",
   "customer.history.kind.nota": "Receipt",
@@ -3378,6 +3395,7 @@ export const en: Record<MessageKey, string> = {
   "kasir.member.placeholder": "Find a name/phone, or type the buyer's name",
   "kasir.member.walkIn": "This name is still written on the receipt, without points.",
   "kasir.member.points": "Points: {points} (worth {value})",
+  "kasir.member.pointsNegative": "Points: {points} (below zero, nothing to redeem)",
   "kasir.member.redeem": "Redeem points",
   "kasir.member.redeemValue": "= {amount}",
   "kasir.member.redeem.format": "Write the points as a whole number.",
@@ -3582,6 +3600,10 @@ export const en: Record<MessageKey, string> = {
   "promoCode.status.planned": "Not started",
   "promoCode.status.ended": "Ended",
   "promoCode.status.stopped": "Stopped",
+  "promoCode.duplicate": "Duplicate code",
+  "promoCode.duplicate.used": "Used at the cashier today",
+  "promoCode.duplicate.note":
+    "Code {code} is used by {n} promos at once (usually created on two computers while offline). The cashier takes the one running that day that started latest; if they start on the same day, the one created first. Stop the ones you don't use.",
   "promoCode.stop": "Stop",
   "promoCode.stop.label": "Stop promo {code}",
   "promoCode.restart": "Run again",

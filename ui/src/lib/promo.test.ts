@@ -3,6 +3,8 @@ import type { PromoCode, PromoCodeUse } from "./bindings";
 import {
   appliedPromo,
   CODE_MAX,
+  duplicatePromoCodes,
+  promoUsedOn,
   emptyPromoFields,
   isPromoRefusal,
   keptPromo,
@@ -246,5 +248,57 @@ describe("at the cashier and in orders", () => {
     expect(appliedPromo("HEMAT5", null)).toEqual({ code: "HEMAT5", discount: null });
     expect(appliedPromo("", { promo: "HEMAT5", promo_discount: 5_000 })).toBeNull();
     expect(appliedPromo(undefined, null)).toBeNull();
+  });
+});
+
+describe("one code, several promos", () => {
+  const today = "2026-11-10";
+  // Made offline on two computers the same morning: both HEMAT5 for November.
+  const here = promo({ id: "a", from: "2026-11-10", to: "2026-11-30" });
+  const there = promo({ id: "b", code: " hemat5 ", from: "2026-11-10", to: "2026-11-30" });
+
+  it("groups the promos that share a code, in any case and spacing", () => {
+    expect(duplicatePromoCodes([here, there], today)).toEqual([{ code: "HEMAT5", ids: ["a", "b"] }]);
+    const third = promo({ id: "c", from: "2026-11-20", to: "2026-12-05" });
+    expect(duplicatePromoCodes([here, there, third], today)).toEqual([{ code: "HEMAT5", ids: ["a", "b", "c"] }]);
+  });
+
+  it("leaves out stopped and finished promos", () => {
+    expect(duplicatePromoCodes([here, { ...there, active: false }], today)).toEqual([]);
+    // Ended on 9 November: over by the 10th.
+    expect(duplicatePromoCodes([here, promo({ id: "old", from: "2026-11-01", to: "2026-11-09" })], today)).toEqual([]);
+    // Not started yet, but its days overlap: it will clash.
+    const planned = promo({ id: "p", from: "2026-11-25", to: "2026-12-10" });
+    expect(duplicatePromoCodes([here, planned], today)).toEqual([{ code: "HEMAT5", ids: ["a", "p"] }]);
+  });
+
+  it("allows one code for periods apart", () => {
+    // 10–30 November and 1–31 December never run on the same day (what add_promo_code allows).
+    const december = promo({ id: "d", from: "2026-12-01", to: "2026-12-31" });
+    expect(duplicatePromoCodes([here, december], today)).toEqual([]);
+    // A third one overlapping only the first: the December one stays out.
+    const overlap = promo({ id: "e", from: "2026-11-15", to: "2026-11-20" });
+    expect(duplicatePromoCodes([here, december, overlap], today)).toEqual([{ code: "HEMAT5", ids: ["a", "e"] }]);
+  });
+
+  it("lists each code once, by code", () => {
+    const other = [promo({ id: "x", code: "BARU" }), promo({ id: "y", code: "BARU" })];
+    expect(duplicatePromoCodes([here, there, ...other, promo({ id: "z", code: "SOLO" })], "2026-11-15")).toEqual([
+      { code: "BARU", ids: ["x", "y"] },
+      { code: "HEMAT5", ids: ["a", "b"] },
+    ]);
+  });
+
+  it("takes at the cashier the running one that starts latest, as the backend does", () => {
+    const early = promo({ id: "early", from: "2026-11-01", to: "2026-11-30" });
+    const late = promo({ id: "late", from: "2026-11-08", to: "2026-11-30" });
+    expect(promoUsedOn([early, late], "hemat5", "2026-11-10")).toBe("late");
+    // Before the later one starts, only the earlier runs.
+    expect(promoUsedOn([early, late], "HEMAT5", "2026-11-05")).toBe("early");
+    // A stopped one is never taken.
+    expect(promoUsedOn([early, { ...late, active: false }], "HEMAT5", "2026-11-10")).toBe("early");
+    // Same first day: the one made first (the smaller, time-ordered id), on every computer.
+    expect(promoUsedOn([there, here], "HEMAT5", today)).toBe("a");
+    expect(promoUsedOn([here], "LAIN", today)).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 // Pure rules of promo codes: a code as typed (upper case, letters, digits and dashes), the
 // status of a promo on a day, how its discount reads ("10%", "Rp5.000"), the Buat kode promo
-// form and where a refusal goes, the rows of the Pemakaian promo table, and the code kept
-// with a cart at the cashier (the draft, held carts) and sent with a sale or an order.
+// form and where a refusal goes, one code given to several promos at once, the rows of the
+// Pemakaian promo table, and the code kept with a cart at the cashier (the draft, held carts)
+// and sent with a sale or an order.
 // Whether a code applies (period, group, minimum) and what it takes off is the backend's:
 // quote_sale answers it.
 // No Svelte, no Tauri: unit-tested in promo.test.ts. Imports nothing that imports back
@@ -183,6 +184,67 @@ export function placePromoError(e: UiError, f: Pick<PromoFields, "from" | "to">)
   else if (e.code === "unknown_value") field = "segment";
   else if (e.code === "duplicate_code") field = "code";
   return { ...e, field };
+}
+
+// ---------- One code, several promos ----------
+
+/** A code given to two or more promos that run (or will run) on some same day. */
+export type DuplicateCode = {
+  /** The code, trimmed, upper case. */
+  code: string;
+  /** The promos that share it, in the order given. */
+  ids: string[];
+};
+
+const codeKey = (code: string): string => code.trim().toUpperCase();
+
+/**
+ * Codes used by more than one promo at once. add_promo_code refuses a code another running
+ * promo has over overlapping days, but it checks only the promos this computer knows: two
+ * computers offline can each create the same code (and a stopped promo run again is not
+ * checked either). Counted among promos not stopped and not over on `today` (ISO), codes
+ * compared trimmed and in any case, and only promos whose days overlap another's with the
+ * same code: one code for two periods apart (every Lebaran) is allowed. By code.
+ */
+export function duplicatePromoCodes(
+  promos: readonly Pick<PromoCode, "id" | "code" | "from" | "to" | "active">[],
+  today: string,
+): DuplicateCode[] {
+  const byCode = new Map<string, Pick<PromoCode, "id" | "from" | "to">[]>();
+  for (const p of promos) {
+    const status = promoCodeStatus(p, today);
+    if (status !== "running" && status !== "planned") continue;
+    const key = codeKey(p.code);
+    if (key === "") continue;
+    byCode.set(key, [...(byCode.get(key) ?? []), p]);
+  }
+  const out: DuplicateCode[] = [];
+  for (const [code, group] of byCode) {
+    const ids = group
+      .filter((p) => group.some((q) => q !== p && p.from <= q.to && q.from <= p.to))
+      .map((p) => p.id);
+    if (ids.length >= 2) out.push({ code, ids });
+  }
+  return out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/**
+ * The promo the cashier takes for `code` on `date` (ISO), as the backend does
+ * (running_promo_code, promo_code_discount, over promo_codes' order): of the promos not
+ * stopped with that code whose days include `date`, the one that starts latest; of two that
+ * start the same day, the one made first (the smaller id: ids are time-ordered). Null when
+ * none runs.
+ */
+export function promoUsedOn(
+  promos: readonly Pick<PromoCode, "id" | "code" | "from" | "to" | "active">[],
+  code: string,
+  date: string,
+): string | null {
+  const key = codeKey(code);
+  const running = promos
+    .filter((p) => p.active && codeKey(p.code) === key && p.from <= date && date <= p.to)
+    .sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return running[0]?.id ?? null;
 }
 
 // ---------- Pemakaian promo ----------
