@@ -49,8 +49,14 @@ fn add(s: &mut Store, name: &str, sku: &str, price: &str, cost: &str, qty: &str)
         })
         .unwrap()
         .id;
+    receive(s, "2026-11-01", sku, qty, cost);
+    id
+}
+
+/// Barang masuk of `qty` of `sku` at `cost` each, paid from Kas.
+fn receive(s: &mut Store, date: &str, sku: &str, qty: &str, cost: &str) {
     s.receive_stock(&ReceiptInput {
-        date: "2026-11-01".into(),
+        date: date.into(),
         supplier: String::new(),
         pay_from: "Kas".into(),
         due_date: String::new(),
@@ -58,7 +64,31 @@ fn add(s: &mut Store, name: &str, sku: &str, price: &str, cost: &str, qty: &str)
         note: String::new(),
     })
     .unwrap();
-    id
+}
+
+/// Links `s` to a server it never reaches, so that it can have a second device.
+fn link(s: &mut Store) {
+    s.link_to_server(&usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() })
+        .unwrap();
+}
+
+/// Device B of `a`'s (linked) business, joined as pairing makes one, with none of `a`'s ops.
+fn second_device(a: &Store, dir: &std::path::Path) -> Store {
+    let device =
+        usahaku_core::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B)), code: "B".into() };
+    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
+    Home::new(dir)
+        .join(Arc::new(ManualClock::stepping(1_793_000_100_000, 3)), a.business_id(), &device, &link)
+        .unwrap()
+}
+
+/// Device B with every op `a` has made so far.
+fn copy_of(a: &Store, dir: &std::path::Path) -> Store {
+    let mut b = second_device(a, dir);
+    for op in a.outbox(10_000).unwrap() {
+        b.apply_remote(&op).unwrap();
+    }
+    b
 }
 
 fn line(sku: &str, qty: &str) -> SaleLineInput {
@@ -226,8 +256,7 @@ fn retur(lines: &[(u32, &str)]) -> ReturnInput {
 fn a_partial_return_then_the_rest_refund_exactly_what_was_paid() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = shop(&dir.path().join("a"));
-    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
-    s.link_to_server(&link).unwrap();
+    link(&mut s);
     let kopi = add(&mut s, "Kopi Bubuk 250 g", "KOPI", "15.000", "9.000", "10");
     let gula = add(&mut s, "Gula Aren 1 kg", "GULA", "42.500", "30.000", "5");
     let to = d("2026-11-30");
@@ -301,14 +330,7 @@ fn a_partial_return_then_the_rest_refund_exactly_what_was_paid() {
     assert_eq!(s.return_sale(sale.id, &retur(&[(2, "1")])).unwrap_err().code(), "return_too_many");
 
     // A second device that receives the ops has the same books, stock and nota.
-    let device =
-        usahaku_core::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B)), code: "B".into() };
-    let mut b = Home::new(dir.path().join("b"))
-        .join(Arc::new(ManualClock::stepping(1_793_000_100_000, 3)), s.business_id(), &device, &link)
-        .unwrap();
-    for op in s.outbox(10_000).unwrap() {
-        b.apply_remote(&op).unwrap();
-    }
+    let b = copy_of(&s, &dir.path().join("b"));
     assert_eq!(b.trial_balance(to).unwrap(), s.trial_balance(to).unwrap());
     assert_eq!(b.sale(sale.id).unwrap(), s.sale(sale.id).unwrap());
     assert_eq!(b.stock_level(gula).unwrap(), s.stock_level(gula).unwrap());
@@ -375,13 +397,8 @@ fn bad_sales_are_refused_with_nothing_written() {
 fn two_tills_selling_offline_never_share_a_number() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = shop(&dir.path().join("a"));
-    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
-    a.link_to_server(&link).unwrap();
-    let device =
-        usahaku_core::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B)), code: "B".into() };
-    let mut b = Home::new(dir.path().join("b"))
-        .join(Arc::new(ManualClock::stepping(1_793_000_100_000, 3)), a.business_id(), &device, &link)
-        .unwrap();
+    link(&mut a);
+    let mut b = second_device(&a, &dir.path().join("b"));
     let kopi = add(&mut a, "Kopi Bubuk 250 g", "KOPI", "15.000", "10.000", "1000");
     let teh = add(&mut a, "Teh Melati", "TEH", "6.000", "4.000", "1000");
     for op in a.outbox(1000).unwrap() {
@@ -476,18 +493,9 @@ fn weighed_goods_returned_in_parts_refund_exactly_the_line() {
 fn stock_at_an_uneven_average_comes_back_to_the_rupiah() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = shop(&dir.path().join("a"));
-    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
-    s.link_to_server(&link).unwrap();
+    link(&mut s);
     let kopi = add(&mut s, "Kopi Bubuk 250 g", "KOPI", "15.000", "3.000", "1");
-    s.receive_stock(&ReceiptInput {
-        date: "2026-11-02".into(),
-        supplier: String::new(),
-        pay_from: "Kas".into(),
-        due_date: String::new(),
-        lines: vec![ReceiptLineInput { product: "KOPI".into(), qty: "2".into(), unit_cost: "3.500".into() }],
-        note: String::new(),
-    })
-    .unwrap();
+    receive(&mut s, "2026-11-02", "KOPI", "2", "3.500");
     let to = "2026-11-30";
     let whole = (Qty::from_units(3).unwrap(), rp(10_000));
     let level = |s: &Store| {
@@ -537,14 +545,7 @@ fn stock_at_an_uneven_average_comes_back_to_the_rupiah() {
     assert_eq!((report.total, report.difference), (rp(10_000), Money::ZERO));
 
     // A second device values the movements the same.
-    let device =
-        usahaku_core::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B)), code: "B".into() };
-    let mut b = Home::new(dir.path().join("b"))
-        .join(Arc::new(ManualClock::stepping(1_793_000_100_000, 3)), s.business_id(), &device, &link)
-        .unwrap();
-    for op in s.outbox(10_000).unwrap() {
-        b.apply_remote(&op).unwrap();
-    }
+    let b = copy_of(&s, &dir.path().join("b"));
     assert_eq!(level(&b), whole);
     assert_eq!(b.stock_value(d(to)).unwrap(), report);
 }
@@ -556,8 +557,7 @@ fn stock_at_an_uneven_average_comes_back_to_the_rupiah() {
 fn a_damaged_retur_is_written_off_not_restocked() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = shop(&dir.path().join("a"));
-    let link = usahaku_core::SyncLink { server_url: "http://127.0.0.1:9".into(), token: "t".into() };
-    s.link_to_server(&link).unwrap();
+    link(&mut s);
     let kopi = add(&mut s, "Kopi Bubuk 250 g", "KOPI", "15.000", "9.000", "10");
     let to = "2026-11-30";
     let kas_before = balance(&s, "1-101", to);
@@ -616,14 +616,7 @@ fn a_damaged_retur_is_written_off_not_restocked() {
     assert_eq!(balance(&s, "5-101", to), Money::ZERO);
     assert_eq!(s.stock_value(d(to)).unwrap().difference, Money::ZERO);
 
-    let device =
-        usahaku_core::Device { id: usahaku_proto::DeviceId(Uuid::from_u128(0xB0B)), code: "B".into() };
-    let mut b = Home::new(dir.path().join("b"))
-        .join(Arc::new(ManualClock::stepping(1_793_000_100_000, 3)), s.business_id(), &device, &link)
-        .unwrap();
-    for op in s.outbox(10_000).unwrap() {
-        b.apply_remote(&op).unwrap();
-    }
+    let b = copy_of(&s, &dir.path().join("b"));
     assert!(b.sale(damaged.id).unwrap().damaged);
     assert_eq!(b.stock_level(kopi).unwrap(), s.stock_level(kopi).unwrap());
     assert_eq!(b.trial_balance(d(to)).unwrap(), s.trial_balance(d(to)).unwrap());
@@ -637,15 +630,7 @@ fn an_upgrade_takes_exact_values_from_the_ops_an_older_app_ignored() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = shop(dir.path());
     let kopi = add(&mut s, "Kopi Bubuk 250 g", "KOPI", "15.000", "3.000", "1");
-    s.receive_stock(&ReceiptInput {
-        date: "2026-11-02".into(),
-        supplier: String::new(),
-        pay_from: "Kas".into(),
-        due_date: String::new(),
-        lines: vec![ReceiptLineInput { product: "KOPI".into(), qty: "2".into(), unit_cost: "3.500".into() }],
-        note: String::new(),
-    })
-    .unwrap();
+    receive(&mut s, "2026-11-02", "KOPI", "2", "3.500");
     let sale = s
         .record_sale(&SaleInput {
             date: "2026-11-10".into(),
