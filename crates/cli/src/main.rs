@@ -10,6 +10,7 @@ mod pesanan;
 mod products;
 mod promo;
 mod stock;
+mod usage;
 
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;
@@ -347,7 +348,10 @@ impl From<std::io::Error> for Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage::report(&e),
+    };
     let Some(lang) = Lang::parse(&cli.lang) else {
         eprintln!(
             "Bahasa \"{}\" tidak dikenal; pakai id atau en. / Unknown language; use id or en.",

@@ -104,7 +104,7 @@ pub(crate) enum StokAction {
     /// Produk yang segera (atau sudah) kedaluwarsa dan masih ada stoknya.
     Kedaluwarsa {
         /// Dalam berapa hari ke depan (0–3650).
-        #[arg(long, visible_alias = "days", default_value_t = 30)]
+        #[arg(long = "days", visible_alias = "hari", default_value_t = 30)]
         hari: u16,
         /// Per tanggal (kosong = hari ini).
         #[arg(long = "as-of", visible_alias = "per", default_value = "")]

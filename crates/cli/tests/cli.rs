@@ -140,3 +140,44 @@ fn messages_in_english_on_request() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("Business name is required."), "{}", stderr(&o));
 }
+
+/// A command line that cannot be read is explained in Indonesian, with the Indonesian option
+/// names and a suggestion; `--lang en` keeps clap's English; help still works.
+#[test]
+fn a_mistyped_command_line_is_explained_in_indonesian() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = dir.path();
+    for (args, lines) in [
+        (
+            &["produk", "tambh"][..],
+            &["Galat: Perintah \"tambh\" tidak dikenal.", "Mungkin maksudnya: tambah"][..],
+        ),
+        (
+            &["produk", "tambah", "--nama", "Gula", "--harga"][..],
+            &["Galat: --harga perlu diisi nilainya."][..],
+        ),
+        (&["jual"][..], &["Galat: Belum diisi: --bayar, <ITEMS>..."][..]),
+        (
+            &["produk", "tambah", "--nama", "Gula", "--harga", "1", "--garansii", "1 th"][..],
+            &["Galat: Pilihan \"--garansii\" tidak dikenal.", "Mungkin maksudnya: --garansi"][..],
+        ),
+        (
+            &["stok", "kedaluwarsa", "--hari", "tiga"][..],
+            &["Galat: Nilai \"tiga\" tidak bisa dipakai untuk --hari."][..],
+        ),
+    ] {
+        let o = usahaku(h, args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        for line in lines {
+            assert!(err.lines().any(|l| l == *line), "{args:?}: {line:?} not in\n{err}");
+        }
+    }
+    let o = usahaku(h, &["--lang", "en", "produk", "tambh"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unrecognized subcommand 'tambh'"), "{}", stderr(&o));
+    let o = usahaku(h, &["produk", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("tambah"), "{}", stdout(&o));
+    assert_eq!(file_count(h), 0, "nothing written");
+}
