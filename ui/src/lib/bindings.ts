@@ -809,7 +809,7 @@ export type ExpiringRow = {
 	expiry: string,
 	/**  Days from the day asked about to the expiry: 0 is that day, negative is already past. */
 	days_left: number,
-	/**  In stock (0 for a product whose stock is not counted). */
+	/**  In stock at the end of the day asked about. */
 	qty: number,
 	/**  Its value at HPP: what is lost if none of it sells in time. */
 	value: number,
@@ -1709,7 +1709,8 @@ export type ReturnInput = {
 	/**
 	 *  Barang rusak: the goods do not go back on the shelf. They come back into stock and are
 	 *  written off at once (penyesuaian "rusak"), their cost moved from HPP to Beban selisih
-	 *  persediaan.
+	 *  persediaan. Goods whose stock is not counted have nothing to write off: for them the
+	 *  retur is an ordinary one (and [`Sale::damaged`] stays false).
 	 */
 	damaged?: boolean,
 };
