@@ -900,6 +900,10 @@ export const id = {
   "value.book.explain":
     "Dicatat sebagai jurnal \"Penyesuaian nilai persediaan\" dan ikut tersinkron. Cukup dilakukan dari satu komputer, setelah semua komputer tersinkron.",
   "value.book.working": "Membukukan…",
+  "value.book.unsent":
+    "Komputer ini masih punya {count} perubahan yang belum terkirim. Sinkronkan dulu, dan pastikan komputer lain juga sudah tersinkron, supaya selisihnya tidak dibukukan dua kali.",
+  "value.book.stale":
+    "Komputer ini belum tersinkron dalam 15 menit terakhir. Sinkronkan dulu supaya penjualan dari komputer lain ikut dihitung dan selisihnya tidak dibukukan dua kali.",
   "value.book.done": "Selisih {amount} sudah dibukukan. Nilai persediaan kini sama dengan pembukuan.",
   "value.empty": "Belum ada stok pada tanggal ini.",
   "value.loading": "Menghitung nilai persediaan…",
@@ -2736,6 +2740,10 @@ export const en: Record<MessageKey, string> = {
   "value.book.explain":
     "Recorded as a \"Penyesuaian nilai persediaan\" journal entry and synced. Do it from one computer only, once all computers have synced.",
   "value.book.working": "Booking…",
+  "value.book.unsent":
+    "This computer still has {count} changes not sent. Sync first, and make sure the other computers have synced too, so the difference is not booked twice.",
+  "value.book.stale":
+    "This computer has not synced in the last 15 minutes. Sync first so the other computers' sales count and the difference is not booked twice.",
   "value.book.done": "The difference of {amount} is booked. The stock value now equals the books.",
   "value.empty": "No stock on this date yet.",
   "value.loading": "Working out the stock value…",

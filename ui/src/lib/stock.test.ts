@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Account } from "./bindings";
 import {
   addReceiptLine,
+  bookingSyncWarning,
   addScanned,
   bytesOf,
   cardKindKey,
@@ -269,5 +270,30 @@ describe("impor", () => {
     expect(bytes).toHaveLength(11);
     expect(bytes[0]).toBe(78); // "N"
     expect(bytes[10]).toBe(10); // "\n"
+  });
+});
+
+describe("syncing before booking the stock difference", () => {
+  const now = 1_800_000_000_000;
+  const connected = { server_url: "http://192.168.1.10:8780", pending: 0, last_sync_ms: now - 60_000 };
+
+  it("says nothing for a computer without a server, or synced a minute ago with nothing unsent", () => {
+    expect(bookingSyncWarning(null, now)).toBeNull();
+    expect(bookingSyncWarning({ server_url: null, pending: 4, last_sync_ms: null }, now)).toBeNull();
+    expect(bookingSyncWarning(connected, now)).toBeNull();
+  });
+
+  it("names the changes not sent yet", () => {
+    expect(bookingSyncWarning({ ...connected, pending: 3 }, now)).toEqual({
+      key: "value.book.unsent",
+      params: { count: 3 },
+    });
+  });
+
+  it("asks to sync when the last sync is more than 15 minutes old, or never happened", () => {
+    // 15 minutes and one second ago.
+    expect(bookingSyncWarning({ ...connected, last_sync_ms: now - 901_000 }, now)?.key).toBe("value.book.stale");
+    expect(bookingSyncWarning({ ...connected, last_sync_ms: now - 900_000 }, now)).toBeNull();
+    expect(bookingSyncWarning({ ...connected, last_sync_ms: null }, now)?.key).toBe("value.book.stale");
   });
 });

@@ -274,3 +274,26 @@ export function bytesOf(buffer: ArrayBuffer): number[] {
 export async function readFileBytes(file: Blob): Promise<number[]> {
   return bytesOf(await file.arrayBuffer());
 }
+
+// ---------- Bukukan selisih ----------
+
+/** How long after the last sync a computer counts as up to date for booking the difference. */
+export const BOOK_SYNC_FRESH_MS = 15 * 60 * 1000;
+
+/**
+ * Why this computer should sync before booking the stock difference, or null when there is no
+ * reason (not connected to a server, or synced within BOOK_SYNC_FRESH_MS with nothing unsent).
+ * Booking on two computers before they sync would book the same difference twice, and a
+ * computer that lacks the others' sales books a difference that is not there.
+ */
+export function bookingSyncWarning(
+  view: { server_url: string | null; pending: number; last_sync_ms: number | null } | null,
+  now: number,
+): { key: MessageKey; params: Record<string, number> } | null {
+  if (!view || view.server_url === null) return null;
+  if (view.pending > 0) return { key: "value.book.unsent", params: { count: view.pending } };
+  if (view.last_sync_ms === null || now - view.last_sync_ms > BOOK_SYNC_FRESH_MS) {
+    return { key: "value.book.stale", params: {} };
+  }
+  return null;
+}
