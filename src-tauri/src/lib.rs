@@ -222,6 +222,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             products::add_product,
             products::update_product,
             products::set_product_active,
+            products::archived_products,
             products::preview_import,
             products::import_products,
             products::write_import_template,

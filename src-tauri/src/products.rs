@@ -9,6 +9,13 @@ pub(crate) async fn products(shell: tauri::State<'_, Shell>) -> Result<Vec<Produ
     shell.with_store(|s| s.products())
 }
 
+/// Archived products by name.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn archived_products(shell: tauri::State<'_, Shell>) -> Result<Vec<Product>, UiError> {
+    shell.with_store(|s| s.archived_products())
+}
+
 /// Products whose name, SKU or barcode contains `query` (at most `limit`).
 #[tauri::command]
 #[specta::specta]

@@ -23,8 +23,16 @@ pub(crate) enum ProdukAction {
         /// SKU, barcode atau ID produk.
         product: String,
     },
-    /// Daftar produk aktif.
+    /// Aktifkan lagi produk yang diarsipkan (muncul lagi di daftar dan kasir).
+    Aktifkan {
+        /// SKU, barcode atau ID produk.
+        product: String,
+    },
+    /// Daftar produk aktif (atau yang diarsipkan, dengan --arsip).
     Daftar {
+        /// Produk yang diarsipkan.
+        #[arg(long = "archived", visible_alias = "arsip")]
+        archived: bool,
         /// Keluaran JSON.
         #[arg(long)]
         json: bool,
@@ -202,13 +210,30 @@ pub(crate) fn produk(store: &mut Store, action: ProdukAction, lang: Lang) -> Res
             writeln!(out, "{} {} {}", lang.pick("Produk diarsipkan:", "Product archived:"), p.sku, p.name)?;
             Ok(())
         }
-        ProdukAction::Daftar { json: as_json } => {
-            let all = store.products()?;
+        ProdukAction::Aktifkan { product } => {
+            let p = store.find_product(&product)?;
+            store.set_product_active(p.id, true)?;
+            writeln!(
+                out,
+                "{} {} {}",
+                lang.pick("Produk aktif lagi:", "Product active again:"),
+                p.sku,
+                p.name
+            )?;
+            Ok(())
+        }
+        ProdukAction::Daftar { archived, json: as_json } => {
+            let all = if archived { store.archived_products()? } else { store.products()? };
             if as_json {
                 return json(&mut out, &all);
             }
             if all.is_empty() {
-                writeln!(out, "{}", lang.pick("Belum ada produk.", "No products yet."))?;
+                let none = if archived {
+                    lang.pick("Tidak ada produk yang diarsipkan.", "No archived products.")
+                } else {
+                    lang.pick("Belum ada produk.", "No products yet.")
+                };
+                writeln!(out, "{none}")?;
             }
             for p in &all {
                 line(&mut out, p)?;

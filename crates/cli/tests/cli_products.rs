@@ -63,6 +63,11 @@ fn products_are_added_changed_searched_and_bad_ones_refused() {
     assert_eq!(ops(h), before, "nothing written");
     ok(h, &["produk", "arsip", "A-00001"]);
     assert!(ok(h, &["produk", "daftar"]).contains("Belum ada produk."));
+    // Archived, not gone: listed with --arsip, and active again with aktifkan.
+    assert!(ok(h, &["produk", "daftar", "--arsip"]).contains("A-00001"));
+    assert!(ok(h, &["produk", "aktifkan", "A-00001"]).contains("Produk aktif lagi: A-00001"));
+    assert!(ok(h, &["produk", "daftar"]).contains("A-00001"));
+    assert!(ok(h, &["produk", "daftar", "--arsip"]).contains("Tidak ada produk yang diarsipkan."));
 }
 
 #[test]

@@ -553,6 +553,16 @@ impl Store {
         Ok(rows.filter_map(|r| r.transpose()).collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Archived products by name (hidden from the list and the cashier; set active again with
+    /// [`Store::set_product_active`]).
+    pub fn archived_products(&self) -> Result<Vec<Product>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{PRODUCT_COLUMNS} WHERE COALESCE(active, 1) = 0 AND name IS NOT NULL ORDER BY name COLLATE NOCASE"
+        ))?;
+        let rows = stmt.query_map([], product_row)?;
+        Ok(rows.filter_map(|r| r.transpose()).collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Another active product with `column` = `value`, if any.
     fn taken(&self, column: &str, value: &str, except: Option<Uuid>) -> Result<bool> {
         if value.is_empty() {

@@ -232,3 +232,43 @@ fn a_photo_keeps_its_original_here_and_syncs_a_small_thumbnail() {
     assert!(!s.remove_product_photo(p.id).unwrap().has_photo);
     assert_eq!(s.product_thumbnail(p.id).unwrap(), None);
 }
+
+/// An archived product is listed among the archived and comes back when set active again,
+/// unless its SKU went to another product meanwhile: then that is said, and nothing changes.
+#[test]
+fn an_archived_product_comes_back_unless_its_sku_is_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = shop(dir.path());
+    let mut teh = product("Teh Melati", "5.000");
+    teh.sku = "TEH-01".into();
+    let teh = s.add_product(&teh).unwrap();
+    s.set_product_active(teh.id, false).unwrap();
+    let names =
+        |list: Vec<usahaku_core::catalog::Product>| list.into_iter().map(|p| p.name).collect::<Vec<_>>();
+    assert!(names(s.products().unwrap()).is_empty());
+    assert_eq!(names(s.archived_products().unwrap()), ["Teh Melati"]);
+
+    // A new product takes the SKU while the old one is archived.
+    let mut baru = product("Teh Melati Baru", "6.000");
+    baru.sku = "TEH-01".into();
+    s.add_product(&baru).unwrap();
+    let ops = s.op_count().unwrap();
+    let err = s.set_product_active(teh.id, true).unwrap_err();
+    assert_eq!(err.code(), "duplicate_sku");
+    assert_eq!(s.op_count().unwrap(), ops);
+
+    // With another SKU it comes back, and no longer counts as archived.
+    s.update_product(
+        teh.id,
+        &usahaku_core::catalog::ProductInput {
+            name: "Teh Melati".into(),
+            price: "5.000".into(),
+            sku: "TEH-LAMA".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    s.set_product_active(teh.id, true).unwrap();
+    assert_eq!(names(s.products().unwrap()), ["Teh Melati", "Teh Melati Baru"]);
+    assert!(s.archived_products().unwrap().is_empty());
+}

@@ -66,6 +66,8 @@ export const commands = {
 	updateProduct: (product: string, input: ProductInput) => typedError<Product, UiError>(__TAURI_INVOKE("update_product", { product, input })),
 	/**  Archives or restores a product. */
 	setProductActive: (product: string, active: boolean) => typedError<Product, UiError>(__TAURI_INVOKE("set_product_active", { product, active })),
+	/**  Archived products by name. */
+	archivedProducts: () => typedError<Product[], UiError>(__TAURI_INVOKE("archived_products")),
 	/**
 	 *  Reads a picked CSV/XLSX file and checks every row; nothing is written. The plan is kept
 	 *  until [`import_products`] confirms it.
