@@ -226,6 +226,39 @@ def test_product_with_tier_receive_stock_count_and_import(app, home, shots, cli,
     wait(d, lambda drv: product_row(drv, "TEH-100") is not None)
     assert cell(product_row(d, "TEH-100"), "product-stock").startswith("30")
 
+    # Archived by mistake: "Batalkan" in the notice brings the product straight back.
+    product_row(d, "TEH-100").find_element(By.CSS_SELECTOR, '[data-testid="product-archive"]').click()
+    tid(d, "archive")
+    tid(d, "archive-confirm").click()
+    wait(d, lambda drv: not rows(drv, "archive"))
+    assert "Teh Tubruk 100 g" in tid(d, "product-archived").text
+    wait(d, lambda drv: product_row(drv, "TEH-100") is None)
+    tid(d, "product-unarchive-undo").click()
+    wait(d, lambda drv: "Teh Tubruk 100 g aktif lagi." in tid(drv, "product-restored").text)
+    wait(d, lambda drv: product_row(drv, "TEH-100") is not None)
+    assert cell(product_row(d, "TEH-100"), "product-stock").startswith("30")
+    wait(d, lambda drv: not rows(drv, "products-archived-toggle"))
+
+    # Archived again, it waits under "Produk diarsipkan (1)" and comes back from there.
+    product_row(d, "TEH-100").find_element(By.CSS_SELECTOR, '[data-testid="product-archive"]').click()
+    tid(d, "archive")
+    tid(d, "archive-confirm").click()
+    wait(d, lambda drv: not rows(drv, "archive"))
+    wait(d, lambda drv: product_row(drv, "TEH-100") is None)
+    toggle = wait(d, lambda drv: next((e for e in rows(drv, "products-archived-toggle") if "(1)" in e.text), None))
+    assert "Produk diarsipkan (1)" in toggle.text, toggle.text
+    toggle.click()
+    archived = wait(d, lambda drv: rows(drv, "archived-row"))
+    assert [r.get_attribute("data-sku") for r in archived] == ["TEH-100"]
+    assert "Teh Tubruk 100 g" in archived[0].text and "Rp8.000" in archived[0].text, archived[0].text
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", archived[0])
+    shot(d, shots / "68-produk-diarsipkan.png")
+    archived[0].find_element(By.CSS_SELECTOR, '[data-testid="archived-restore"]').click()
+    wait(d, lambda drv: "Teh Tubruk 100 g aktif lagi." in tid(drv, "product-restored").text)
+    wait(d, lambda drv: product_row(drv, "TEH-100") is not None)
+    assert cell(product_row(d, "TEH-100"), "product-stock").startswith("30")
+    wait(d, lambda drv: not rows(drv, "archived-row") and not rows(drv, "products-archived-toggle"))
+
     # The command line reads the same figures from the same file.
     app.stop()
     kopi = json.loads(cli(home, "produk", "cari", "KOPI-250", "--json").stdout)[0]

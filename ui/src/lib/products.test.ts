@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Product, Supplier } from "./bindings";
+import { en, id, interpolate } from "./messages";
 import {
   UNITS,
   UNIT_KEYS,
   activeSuppliers,
+  archivedOpen,
+  archivedToggle,
   categoriesOf,
   charmPrice,
   componentInput,
@@ -365,5 +368,33 @@ describe("margin & harga psikologis", () => {
     expect(priceHints(5000, 5875)).toEqual({ margin: { amount: -875, percent: -17 }, charm: null, tierLosses: [] });
     // A price not readable yet: nothing.
     expect(priceHints(null, 5875, [null])).toEqual({ margin: null, charm: null, tierLosses: [null] });
+  });
+});
+
+describe("archivedToggle", () => {
+  it("is absent when nothing is archived", () => {
+    expect(archivedToggle(0)).toBeNull();
+    expect(archivedToggle(-1)).toBeNull();
+    expect(archivedToggle(Number.NaN)).toBeNull();
+  });
+
+  it("names the count, as the list shows it", () => {
+    const m = archivedToggle(1);
+    expect(m).toEqual({ key: "products.archivedList.toggle", params: { count: "1" } });
+    if (!m || "raw" in m) throw new Error("expected a key");
+    expect(interpolate(id[m.key], m.params)).toBe("Produk diarsipkan (1)");
+    expect(interpolate(en[m.key], m.params)).toBe("Archived products (1)");
+  });
+
+  it("groups thousands the Indonesian way", () => {
+    expect(archivedToggle(1250)).toEqual({ key: "products.archivedList.toggle", params: { count: "1.250" } });
+  });
+});
+
+describe("archivedOpen", () => {
+  it("stays open only while something is archived", () => {
+    expect(archivedOpen(true, 2)).toBe(true);
+    expect(archivedOpen(true, 0)).toBe(false);
+    expect(archivedOpen(false, 2)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
 import type { Product, ProductInput, Promo, Supplier, SupplierInput, UiError } from "./bindings";
 import { formatCount, formatPhone, formatQty } from "./format";
 import { amountInputText, type Checked } from "./ledger";
-import type { MessageKey } from "./messages";
+import type { Message, MessageKey } from "./messages";
 
 // ---------- Satuan ----------
 
@@ -106,6 +106,22 @@ export function pickBest<T extends Pick<Product, "sku" | "barcode" | "name">>(
     results[0] ??
     null
   );
+}
+
+// ---------- Produk diarsipkan ----------
+
+/**
+ * The quiet button under the list that opens the archived products: "Produk diarsipkan (3)".
+ * Null when nothing is archived (no button then).
+ */
+export function archivedToggle(count: number): Message | null {
+  if (!(count > 0)) return null;
+  return { key: "products.archivedList.toggle", params: { count: formatCount(count) } };
+}
+
+/** The archived list stays open only while there is something in it. */
+export function archivedOpen(open: boolean, count: number): boolean {
+  return open && count > 0;
 }
 
 // ---------- The product form ----------
