@@ -237,6 +237,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             stock::stock_value,
             stock::book_stock_difference,
             stock::expiring,
+            stock::supplier_purchases,
             stock::low_stock,
             stock::suppliers,
             stock::add_supplier,

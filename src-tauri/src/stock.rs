@@ -5,7 +5,7 @@ use usahaku_core::Qty;
 use usahaku_core::pricing::{PriceQuote, Promo, PromoInput};
 use usahaku_core::stock::{
     AdjustmentInput, CountInput, ExpiringRow, LowStockRow, ReceiptInput, StockCard, StockPosted,
-    StockValueReport, Supplier, SupplierInput,
+    StockValueReport, Supplier, SupplierInput, SupplierPurchases,
 };
 
 /// Barang masuk: adds stock at its cost and books the purchase.
@@ -94,6 +94,25 @@ pub(crate) async fn expiring(
     shell.with_store(|s| {
         let day = s.date_or_today(&as_of)?;
         s.expiring(day, days.min(3650))
+    })
+}
+
+/// What was bought from a supplier between two days (empty `from`: 1 January of `to`'s year;
+/// empty `to`: today), and what is still owed to it.
+#[tauri::command]
+#[specta::specta]
+pub(crate) async fn supplier_purchases(
+    shell: tauri::State<'_, Shell>,
+    supplier: String,
+    from: String,
+    to: String,
+) -> Result<SupplierPurchases, UiError> {
+    shell.with_store(|s| {
+        let id = s.find_supplier(&supplier)?.id;
+        let to = s.date_or_today(&to)?;
+        let from =
+            if from.trim().is_empty() { jiff::civil::date(to.year(), 1, 1) } else { s.date_or_today(&from)? };
+        s.supplier_purchases(id, from, to)
     })
 }
 

@@ -138,6 +138,20 @@ pub(crate) enum PemasokAction {
         #[arg(long)]
         json: bool,
     },
+    /// Riwayat belanja dari satu pemasok, dan utang yang belum dibayar.
+    Riwayat {
+        /// Nama atau ID pemasok.
+        supplier: String,
+        /// Dari tanggal (kosong = 1 Januari tahun ini).
+        #[arg(long, visible_alias = "dari", default_value = "")]
+        from: String,
+        /// Sampai tanggal (kosong = hari ini).
+        #[arg(long, visible_alias = "sampai", default_value = "")]
+        to: String,
+        /// Keluaran JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn posted(out: &mut impl Write, p: &StockPosted, lang: Lang) -> Result<(), CoreError> {
@@ -363,6 +377,50 @@ pub(crate) fn pemasok(store: &mut Store, action: PemasokAction, lang: Lang) -> R
             for s in &all {
                 writeln!(out, "{:<32} {:<15} {}", s.name, s.phone, s.address)?;
             }
+        }
+        PemasokAction::Riwayat { supplier, from, to, json: as_json } => {
+            let s = store.find_supplier(&supplier)?;
+            let to = store.date_or_today(&to)?;
+            let from = if from.trim().is_empty() {
+                jiff::civil::date(to.year(), 1, 1)
+            } else {
+                store.date_or_today(&from)?
+            };
+            let h = store.supplier_purchases(s.id, from, to)?;
+            if as_json {
+                return json(&mut out, &h);
+            }
+            writeln!(
+                out,
+                "{} {} ({} – {})",
+                lang.pick("Belanja dari", "Bought from"),
+                h.supplier.name,
+                usahaku_core::profile::format_date(from),
+                usahaku_core::profile::format_date(to)
+            )?;
+            if h.rows.is_empty() {
+                writeln!(out, "{}", lang.pick("Belum ada barang masuk.", "No goods received."))?;
+            }
+            for r in &h.rows {
+                writeln!(
+                    out,
+                    "{:<12} {:<10} {:<32} {:>8} {:<6} × {:>12} = {:>14}",
+                    r.date.to_string(),
+                    r.sku,
+                    r.name,
+                    r.qty.to_string(),
+                    r.unit,
+                    r.unit_cost.to_string(),
+                    r.value.to_string()
+                )?;
+            }
+            writeln!(out, "{:<40} {:>60}", "Total", h.total.to_string())?;
+            writeln!(
+                out,
+                "{:<40} {:>60}",
+                lang.pick("Utang belum dibayar", "Still owed"),
+                h.owed.to_string()
+            )?;
         }
     }
     Ok(())

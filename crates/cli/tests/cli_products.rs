@@ -135,6 +135,14 @@ fn stock_is_received_adjusted_counted_and_valued_from_the_command_line() {
         (Some("UD Sumber Rejeki"), Some(10 * 5_000 + 6 * 31_500))
     );
     assert!(ok(h, &["stok", "menipis"]).contains("Semua stok aman"));
+    // The supplier's history: the two lines bought on credit, all still owed.
+    let history: serde_json::Value = serde_json::from_str(&ok(
+        h,
+        &["pemasok", "riwayat", "ud sumber rejeki", "--dari", "2026-11-01", "--sampai", "2026-11-30", "--json"],
+    ))
+    .unwrap();
+    assert_eq!(history["rows"].as_array().unwrap().len(), 2);
+    assert_eq!((history["total"].as_i64(), history["owed"].as_i64()), (Some(239_000), Some(239_000)));
 
     let before = op_count(h);
     for (args, message) in [

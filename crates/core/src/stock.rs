@@ -520,6 +520,56 @@ pub struct StockPosted {
     pub value: Money,
 }
 
+/// Goods received from a supplier on one day (one barang masuk line).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SupplierPurchaseRow {
+    /// Tanggal.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub date: Date,
+    /// Product id.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub product: Uuid,
+    /// Product name.
+    pub name: String,
+    /// SKU.
+    pub sku: String,
+    /// Satuan.
+    pub unit: String,
+    /// Jumlah.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub qty: Qty,
+    /// Harga beli per unit.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub unit_cost: Money,
+    /// Nilai.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub value: Money,
+}
+
+/// What was bought from a supplier in a period, and what is still owed to them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SupplierPurchases {
+    /// The supplier.
+    pub supplier: Supplier,
+    /// Dari.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub from: Date,
+    /// Sampai.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub to: Date,
+    /// Newest first.
+    pub rows: Vec<SupplierPurchaseRow>,
+    /// Σ value of the rows.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub total: Money,
+    /// Utang to this supplier still unpaid today (purchases on credit recorded under its name),
+    /// whatever their date.
+    #[cfg_attr(feature = "specta", specta(type = i64))]
+    pub owed: Money,
+}
+
 /// One row of a kartu stok.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -1485,6 +1535,55 @@ impl Store {
             .query_row([id.as_bytes().as_slice()], supplier_row)
             .optional()?
             .ok_or_else(|| StockError::UnknownSupplier(id.to_string()).into())
+    }
+
+    /// What was received from supplier `id` between `from` and `to` (newest first), with the
+    /// total, and the utang to it still unpaid.
+    pub fn supplier_purchases(&self, id: Uuid, from: Date, to: Date) -> Result<SupplierPurchases> {
+        let supplier = self.supplier(id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.date, m.product_id, COALESCE(p.name, ''), COALESCE(p.sku, ''), COALESCE(p.unit, 'pcs'),
+                    m.qty, COALESCE(m.unit_cost, 0), m.value
+             FROM stock_movement m LEFT JOIN product p ON p.id = m.product_id
+             WHERE m.supplier_id = ?1 AND m.kind = 'receipt' AND m.date BETWEEN ?2 AND ?3
+             ORDER BY m.sort_key DESC",
+        )?;
+        let rows =
+            stmt.query_map(params![id.as_bytes().as_slice(), from.to_string(), to.to_string()], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    uuid_col(&r.get::<_, Vec<u8>>(1)?)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, i64>(5)?,
+                    r.get::<_, i64>(6)?,
+                    r.get::<_, i64>(7)?,
+                ))
+            })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (date, product, name, sku, unit, qty, unit_cost, value) = row?;
+            out.push(SupplierPurchaseRow {
+                date: date.parse().map_err(|_| crate::CoreError::Corrupt(format!("movement date {date}")))?,
+                product,
+                name,
+                sku,
+                unit,
+                qty: Qty::from_thousandths(qty),
+                unit_cost: Money::from_rupiah(unit_cost),
+                value: Money::from_rupiah(value),
+            });
+        }
+        let total = money_total(out.iter().map(|r| r.value.rupiah()))?;
+        let name = supplier.name.to_lowercase();
+        let owed = money_total(
+            self.debts()?
+                .iter()
+                .filter(|d| !d.receivable && d.counterparty.to_lowercase() == name)
+                .map(|d| d.outstanding.rupiah()),
+        )?;
+        Ok(SupplierPurchases { supplier, from, to, rows: out, total, owed })
     }
 
     /// Active suppliers by name.

@@ -177,6 +177,36 @@ fn a_purchase_on_credit_is_an_utang_to_the_supplier() {
     let debts = s.debts().unwrap();
     assert_eq!(debts.len(), 1);
     assert_eq!((debts[0].counterparty.as_str(), debts[0].outstanding), ("UD Sumber Rejeki", rp(698_000)));
+
+    // Paid 200.000 of it, and 10 more beras bought in December for cash.
+    let kas = s.account(default_account_id("1-101")).unwrap().id;
+    s.settle_debt(debts[0].id, d("2026-11-20"), rp(200_000), kas, "").unwrap();
+    s.receive_stock(&ReceiptInput {
+        date: "2026-12-02".into(),
+        supplier: "UD Sumber Rejeki".into(),
+        pay_from: "Kas".into(),
+        due_date: String::new(),
+        lines: vec![ReceiptLineInput {
+            product: "BERAS-5".into(),
+            qty: "10".into(),
+            unit_cost: "65.000".into(),
+        }],
+        note: String::new(),
+    })
+    .unwrap();
+    // The supplier's history: newest first; November 698.000, all of it 698.000 + 650.000;
+    // still owed 698.000 − 200.000 = 498.000 whatever the period.
+    let all = s.supplier_purchases(supplier.id, d("2026-11-01"), d("2026-12-31")).unwrap();
+    let rows: Vec<(&str, i64, i64)> =
+        all.rows.iter().map(|r| (r.sku.as_str(), r.qty.thousandths(), r.value.rupiah())).collect();
+    assert_eq!(
+        rows,
+        [("BERAS-5", 10_000, 650_000), ("BERAS-5", 5_000, 320_000), ("MINYAK-2", 12_000, 378_000)]
+    );
+    assert_eq!(all.rows[0].date, d("2026-12-02"));
+    assert_eq!((all.total, all.owed), (rp(1_348_000), rp(498_000)));
+    let november = s.supplier_purchases(supplier.id, d("2026-11-01"), d("2026-11-30")).unwrap();
+    assert_eq!((november.rows.len(), november.total, november.owed), (2, rp(698_000), rp(498_000)));
 }
 
 #[test]

@@ -102,6 +102,11 @@ export const commands = {
 	bookStockDifference: (asOf: string) => typedError<StockValueReport, UiError>(__TAURI_INVOKE("book_stock_difference", { asOf })),
 	/**  Products that expire within `days` of a day (empty: today), or already have, with stock. */
 	expiring: (asOf: string, days: number) => typedError<ExpiringRow[], UiError>(__TAURI_INVOKE("expiring", { asOf, days })),
+	/**
+	 *  What was bought from a supplier between two days (empty `from`: 1 January of `to`'s year;
+	 *  empty `to`: today), and what is still owed to it.
+	 */
+	supplierPurchases: (supplier: string, from: string, to: string) => typedError<SupplierPurchases, UiError>(__TAURI_INVOKE("supplier_purchases", { supplier, from, to })),
 	/**  Products at or below their minimum. */
 	lowStock: () => typedError<LowStockRow[], UiError>(__TAURI_INVOKE("low_stock")),
 	suppliers: () => typedError<Supplier[], UiError>(__TAURI_INVOKE("suppliers")),
@@ -2072,6 +2077,45 @@ export type SupplierInput = {
 	address: string,
 	/**  Catatan. */
 	notes: string,
+};
+
+/**  Goods received from a supplier on one day (one barang masuk line). */
+export type SupplierPurchaseRow = {
+	/**  Tanggal. */
+	date: string,
+	/**  Product id. */
+	product: string,
+	/**  Product name. */
+	name: string,
+	/**  SKU. */
+	sku: string,
+	/**  Satuan. */
+	unit: string,
+	/**  Jumlah. */
+	qty: number,
+	/**  Harga beli per unit. */
+	unit_cost: number,
+	/**  Nilai. */
+	value: number,
+};
+
+/**  What was bought from a supplier in a period, and what is still owed to them. */
+export type SupplierPurchases = {
+	/**  The supplier. */
+	supplier: Supplier,
+	/**  Dari. */
+	from: string,
+	/**  Sampai. */
+	to: string,
+	/**  Newest first. */
+	rows: SupplierPurchaseRow[],
+	/**  Σ value of the rows. */
+	total: number,
+	/**
+	 *  Utang to this supplier still unpaid today (purchases on credit recorded under its name),
+	 *  whatever their date.
+	 */
+	owed: number,
 };
 
 /**  Sync state as the UI shows it. */
