@@ -46,10 +46,12 @@ def cell(row, name):
     return row.find_element(By.CSS_SELECTOR, f'[data-testid="{name}"]').text
 
 
-def receive(d, sku, qty, cost):
-    """Barang masuk from the product's row: quantity and cost, paid from Kas."""
+def receive(d, sku, qty, cost, supplier=None, pay="Kas"):
+    """Barang masuk from the product's row: quantity and cost, paid from Kas (or `pay`)."""
     product_row(d, sku).find_element(By.CSS_SELECTOR, '[data-testid="product-receive"]').click()
     tid(d, "receive-dialog")
+    if supplier is not None:
+        select_text(tid(d, "receive-supplier"), supplier)
     line = wait(d, lambda drv: rows(drv, "receive-line"))[0]
     qty_field = line.find_element(By.CSS_SELECTOR, '[data-testid="receive-qty"]')
     set_value(d, qty_field, "")
@@ -57,7 +59,7 @@ def receive(d, sku, qty, cost):
     cost_field = line.find_element(By.CSS_SELECTOR, '[data-testid="receive-cost"]')
     set_value(d, cost_field, "")
     cost_field.send_keys(cost)
-    select_text(tid(d, "receive-pay"), "Kas")
+    select_text(tid(d, "receive-pay"), pay)
     tid(d, "receive-save").click()
     wait(d, lambda drv: not rows(drv, "receive-dialog"))
 
@@ -259,10 +261,42 @@ def test_product_with_tier_receive_stock_count_and_import(app, home, shots, cli,
     assert cell(product_row(d, "TEH-100"), "product-stock").startswith("30")
     wait(d, lambda drv: not rows(drv, "archived-row") and not rows(drv, "products-archived-toggle"))
 
+    # Pemasok: a new supplier nothing was bought from yet. Its Riwayat opens on this year
+    # so far, with the empty state and nothing spent or owed; then 10 teh bought from it on
+    # credit (10 × 5.000 = 50.000) show in it, all still owed.
+    tid(d, "products-tab-suppliers").click()
+    tid(d, "suppliers-tab")
+    tid(d, "supplier-add").click()
+    tid(d, "supplier-dialog")
+    tid(d, "supplier-name").send_keys("UD Sumber Rejeki")
+    tid(d, "supplier-save").click()
+    wait(d, lambda drv: not rows(drv, "supplier-dialog"))
+    supplier = wait(d, lambda drv: next((r for r in rows(drv, "supplier-row") if "UD Sumber Rejeki" in r.text), None))
+    supplier.find_element(By.CSS_SELECTOR, '[data-testid="supplier-history"]').click()
+    assert "Belanja dari UD Sumber Rejeki" in tid(d, "supplier-history-dialog").text
+    tid(d, "supplier-history-empty")
+    assert tid(d, "supplier-history-total").get_attribute("data-value") == "0"
+    assert tid(d, "supplier-history-owed").get_attribute("data-value") == "0"
+    assert not rows(d, "supplier-history-row")
+    tid(d, "supplier-history-dialog").send_keys(Keys.ESCAPE)
+    wait(d, lambda drv: not rows(drv, "supplier-history-dialog"))
+    tid(d, "products-tab-list").click()
+    receive(d, "TEH-100", "10", "5.000", supplier="UD Sumber Rejeki", pay="Utang usaha")
+    wait(d, lambda drv: cell(product_row(drv, "TEH-100"), "product-stock").startswith("40"))
+    tid(d, "products-tab-suppliers").click()
+    supplier = wait(d, lambda drv: next((r for r in rows(drv, "supplier-row") if "UD Sumber Rejeki" in r.text), None))
+    supplier.find_element(By.CSS_SELECTOR, '[data-testid="supplier-history"]').click()
+    wait(d, lambda drv: len(rows(drv, "supplier-history-row")) == 1)
+    assert tid(d, "supplier-history-total").get_attribute("data-value") == "50000"
+    assert tid(d, "supplier-history-owed").get_attribute("data-value") == "50000"
+    shot(d, shots / "69-riwayat-pemasok.png")
+    tid(d, "supplier-history-dialog").send_keys(Keys.ESCAPE)
+    wait(d, lambda drv: not rows(drv, "supplier-history-dialog"))
+
     # The command line reads the same figures from the same file.
     app.stop()
     kopi = json.loads(cli(home, "produk", "cari", "KOPI-250", "--json").stdout)[0]
     assert (kopi["stock"], kopi["avg_cost"], kopi["tiers"][0]["price"]) == (22_000, 5_875, 13_500)
     value = json.loads(cli(home, "stok", "nilai", "--json").stdout)
-    # 129.250 + 30 × 5.000, equal to the books after the difference was booked.
-    assert (value["total"], value["difference"]) == (279_250, 0)
+    # 129.250 + 40 × 5.000, equal to the books after the difference was booked.
+    assert (value["total"], value["difference"]) == (329_250, 0)

@@ -16,6 +16,7 @@ import {
   periodMonth,
   periodProblem,
   shiftMonth,
+  yearToDate,
 } from "./period";
 
 describe("monthRange", () => {
@@ -144,5 +145,26 @@ describe("dates as typed", () => {
     expect(addDays("2026-01-01", -1)).toBe("2025-12-31");
     expect(addDays("2026-11-30", 0)).toBe("2026-11-30");
     expect(() => weekday("2026-02-30")).toThrow(RangeError);
+  });
+});
+
+describe("yearToDate", () => {
+  it("runs from 1 January of today's year to today", () => {
+    expect(yearToDate("2026-05-20")).toEqual({ from: "2026-01-01", to: "2026-05-20" });
+    expect(yearToDate("2024-12-31")).toEqual({ from: "2024-01-01", to: "2024-12-31" });
+  });
+
+  it("is a single day on 1 January", () => {
+    expect(yearToDate("2027-01-01")).toEqual({ from: "2027-01-01", to: "2027-01-01" });
+  });
+
+  it("is not a whole month unless today is 31 January", () => {
+    expect(periodMonth(yearToDate("2026-03-15"))).toBeNull();
+    expect(periodMonth(yearToDate("2026-01-31"))).toEqual({ year: 2026, month: 1 });
+  });
+
+  it("refuses a text that is not a date", () => {
+    expect(() => yearToDate("2026-02-30")).toThrow(RangeError);
+    expect(() => yearToDate("")).toThrow(RangeError);
   });
 });

@@ -66,6 +66,15 @@ export function monthPeriod(ym: YearMonth): Period {
   return { from, to };
 }
 
+/**
+ * From 1 January of the year of `today` up to `today` itself: "2026-05-20" →
+ * { from: "2026-01-01", to: "2026-05-20" }. Throws RangeError for a text that is not a date.
+ */
+export function yearToDate(today: string): Period {
+  const { year } = monthOf(today);
+  return { from: isoDate(year, 1, 1), to: today };
+}
+
 /** `n` months later (earlier when negative): { 2026, 12 } + 1 → { 2027, 1 }. */
 export function shiftMonth(ym: YearMonth, n: number): YearMonth {
   const index = ym.year * 12 + (ym.month - 1) + n;
