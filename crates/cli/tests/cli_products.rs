@@ -138,7 +138,16 @@ fn stock_is_received_adjusted_counted_and_valued_from_the_command_line() {
     // The supplier's history: the two lines bought on credit, all still owed.
     let history: serde_json::Value = serde_json::from_str(&ok(
         h,
-        &["pemasok", "riwayat", "ud sumber rejeki", "--dari", "2026-11-01", "--sampai", "2026-11-30", "--json"],
+        &[
+            "pemasok",
+            "riwayat",
+            "ud sumber rejeki",
+            "--dari",
+            "2026-11-01",
+            "--sampai",
+            "2026-11-30",
+            "--json",
+        ],
     ))
     .unwrap();
     assert_eq!(history["rows"].as_array().unwrap().len(), 2);

@@ -95,6 +95,12 @@ fn line(sku: &str, qty: &str) -> SaleLineInput {
     SaleLineInput { product: sku.into(), qty: qty.into(), ..SaleLineInput::default() }
 }
 
+/// A nota of `lines` on `date`, paid in cash with `paid`.
+fn cash_sale(s: &mut Store, date: &str, lines: Vec<SaleLineInput>, paid: &str) -> usahaku_core::sales::Sale {
+    s.record_sale(&SaleInput { date: date.into(), lines, payments: vec![cash(paid)], ..SaleInput::default() })
+        .unwrap()
+}
+
 fn cash(amount: &str) -> SalePaymentInput {
     SalePaymentInput { method: PaymentMethod::Cash, amount: amount.into(), account: String::new() }
 }
@@ -469,14 +475,7 @@ fn weighed_goods_returned_in_parts_refund_exactly_the_line() {
         ..ProductInput::default()
     })
     .unwrap();
-    let sale = s
-        .record_sale(&SaleInput {
-            date: "2026-11-10".into(),
-            lines: vec![line("CURAH", "1,5")],
-            payments: vec![cash("20.000")],
-            ..SaleInput::default()
-        })
-        .unwrap();
+    let sale = cash_sale(&mut s, "2026-11-10", vec![line("CURAH", "1,5")], "20.000");
     assert_eq!(sale.total, rp(18_518));
     let mut refunded = 0;
     for _ in 0..3 {
@@ -506,14 +505,7 @@ fn stock_at_an_uneven_average_comes_back_to_the_rupiah() {
 
     // Two sold: 10.000 × 2 / 3 = 6.666,67 → HPP Rp6.667. Cancelled: all of it comes back,
     // not 2 × Rp3.334 (Rp6.668, the unit cost rounded).
-    let sale = s
-        .record_sale(&SaleInput {
-            date: "2026-11-10".into(),
-            lines: vec![line("KOPI", "2")],
-            payments: vec![cash("30.000")],
-            ..SaleInput::default()
-        })
-        .unwrap();
+    let sale = cash_sale(&mut s, "2026-11-10", vec![line("KOPI", "2")], "30.000");
     assert_eq!(sale.lines[0].cost, rp(6_667));
     assert_eq!(level(&s), (Qty::from_units(1).unwrap(), rp(3_333)));
     s.cancel_sale(sale.id, "salah input").unwrap();
@@ -523,14 +515,7 @@ fn stock_at_an_uneven_average_comes_back_to_the_rupiah() {
 
     // All three sold (Rp10.000 of HPP), then returned one at a time: Rp3.333, then
     // 6.666,67 → 6.667 less 3.333 = Rp3.334, then 10.000 − 6.667 = Rp3.333.
-    let sale = s
-        .record_sale(&SaleInput {
-            date: "2026-11-11".into(),
-            lines: vec![line("KOPI", "3")],
-            payments: vec![cash("45.000")],
-            ..SaleInput::default()
-        })
-        .unwrap();
+    let sale = cash_sale(&mut s, "2026-11-11", vec![line("KOPI", "3")], "45.000");
     assert_eq!(sale.lines[0].cost, rp(10_000));
     let mut back = Vec::new();
     for _ in 0..3 {
@@ -561,14 +546,7 @@ fn a_damaged_retur_is_written_off_not_restocked() {
     let kopi = add(&mut s, "Kopi Bubuk 250 g", "KOPI", "15.000", "9.000", "10");
     let to = "2026-11-30";
     let kas_before = balance(&s, "1-101", to);
-    let sale = s
-        .record_sale(&SaleInput {
-            date: "2026-11-10".into(),
-            lines: vec![line("KOPI", "2")],
-            payments: vec![cash("30.000")],
-            ..SaleInput::default()
-        })
-        .unwrap();
+    let sale = cash_sale(&mut s, "2026-11-10", vec![line("KOPI", "2")], "30.000");
     let damaged = s
         .return_sale(
             sale.id,
@@ -631,14 +609,7 @@ fn an_upgrade_takes_exact_values_from_the_ops_an_older_app_ignored() {
     let mut s = shop(dir.path());
     let kopi = add(&mut s, "Kopi Bubuk 250 g", "KOPI", "15.000", "3.000", "1");
     receive(&mut s, "2026-11-02", "KOPI", "2", "3.500");
-    let sale = s
-        .record_sale(&SaleInput {
-            date: "2026-11-10".into(),
-            lines: vec![line("KOPI", "2")],
-            payments: vec![cash("30.000")],
-            ..SaleInput::default()
-        })
-        .unwrap();
+    let sale = cash_sale(&mut s, "2026-11-10", vec![line("KOPI", "2")], "30.000");
     s.cancel_sale(sale.id, "").unwrap();
     let path = s.path().to_owned();
     drop(s);
