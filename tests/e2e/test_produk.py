@@ -175,6 +175,12 @@ def test_product_with_tier_receive_stock_count_and_import(app, home, shots, cli,
     assert tid(d, "expiring-total").get_attribute("data-value") == "129250"
     d.execute_script("arguments[0].scrollIntoView({block: 'center'})", tid(d, "expiring-card"))
     shot(d, shots / "65-segera-kedaluwarsa.png")
+    # Sesuaikan from the list opens the adjustment with the reason kedaluwarsa chosen.
+    row.find_element(By.CSS_SELECTOR, '[data-testid="expiring-adjust"]').click()
+    tid(d, "adjust-dialog")
+    assert Select(tid(d, "adjust-reason")).first_selected_option.get_attribute("value") == "kedaluwarsa"
+    tid(d, "adjust-dialog").send_keys(Keys.ESCAPE)
+    wait(d, lambda drv: not rows(drv, "adjust-dialog"))
     # Within 7 days nothing expires: the empty message names the days chosen.
     select_text(tid(d, "expiring-days"), "7 hari")
     wait(d, lambda drv: "7 hari" in tid(drv, "expiring-empty").text)

@@ -730,7 +730,7 @@ export const id = {
   "product.tiers.add": "Tambah harga grosir",
   "product.tiers.remove": "Hapus baris ini",
   "product.tiers.belowHpp": "Di bawah HPP {hpp}: rugi {amount} per {unit}",
-  "product.margin.profit": "Untung {amount} per {unit} ({percent}) dari HPP {hpp}",
+  "product.margin.profit": "Untung {amount} per {unit} · {percent} dari harga jual · HPP {hpp}",
   "product.margin.even": "Sama dengan HPP {hpp}: belum ada untung",
   "product.margin.loss": "Di bawah HPP {hpp}: rugi {amount} per {unit}",
   "product.charm": "Pakai harga psikologis {amount}",
@@ -891,6 +891,7 @@ export const id = {
   "expiring.when.today": "Hari ini",
   "expiring.when.left": "{days} hari lagi",
   "expiring.when.leftOne": "{days} hari lagi",
+  "expiring.adjustLabel": "Sesuaikan stok {name} (kedaluwarsa)",
   "expiring.total": "Nilai yang berisiko",
 
   "value.intro": "Nilai barang yang masih ada, dihitung dengan HPP rata-rata per unit.",
@@ -900,7 +901,7 @@ export const id = {
   "value.difference": "Selisih",
   "value.match": "Sama dengan pembukuan.",
   "value.differenceNote":
-    "Selisih bisa muncul bila penjualan dari komputer lain baru tersinkron sehingga HPP dihitung ulang, atau bila belanja barang dicatat di buku kas tanpa barang masuk. Bila jumlah stok sudah benar, bukukan selisihnya.",
+    "Selisih bisa muncul bila penjualan dari komputer lain baru tersinkron sehingga HPP dihitung ulang, atau bila belanja barang dicatat di Buku kas tanpa Barang masuk. Bila jumlah stok sudah benar, bukukan selisihnya.",
   "value.book": "Bukukan selisih",
   "value.book.title": "Bukukan selisih persediaan",
   "value.book.lower":
@@ -913,7 +914,7 @@ export const id = {
   "value.book.unsent":
     "Komputer ini masih punya {count} perubahan yang belum terkirim. Sinkronkan dulu, dan pastikan komputer lain juga sudah tersinkron, supaya selisihnya tidak dibukukan dua kali.",
   "value.book.stale":
-    "Komputer ini belum tersinkron dalam 15 menit terakhir. Sinkronkan dulu supaya penjualan dari komputer lain ikut dihitung dan selisihnya tidak dibukukan dua kali.",
+    "Komputer ini belum tersinkron dalam {minutes} menit terakhir. Sinkronkan dulu supaya penjualan dari komputer lain ikut dihitung dan selisihnya tidak dibukukan dua kali.",
   "value.book.done": "Selisih {amount} sudah dibukukan. Nilai persediaan kini sama dengan pembukuan.",
   "value.empty": "Belum ada stok pada tanggal ini.",
   "value.loading": "Menghitung nilai persediaan…",
@@ -2591,7 +2592,7 @@ export const en: Record<MessageKey, string> = {
   "product.tiers.add": "Add wholesale price",
   "product.tiers.remove": "Remove this row",
   "product.tiers.belowHpp": "Below cost {hpp}: a loss of {amount} per {unit}",
-  "product.margin.profit": "Profit {amount} per {unit} ({percent}) over cost {hpp}",
+  "product.margin.profit": "Profit {amount} per {unit} · {percent} of the selling price · cost {hpp}",
   "product.margin.even": "Same as cost {hpp}: no profit yet",
   "product.margin.loss": "Below cost {hpp}: a loss of {amount} per {unit}",
   "product.charm": "Use charm price {amount}",
@@ -2752,6 +2753,7 @@ export const en: Record<MessageKey, string> = {
   "expiring.when.today": "Today",
   "expiring.when.left": "{days} days left",
   "expiring.when.leftOne": "{days} day left",
+  "expiring.adjustLabel": "Adjust the stock of {name} (expired)",
   "expiring.total": "Value at risk",
 
   "value.intro": "The value of the goods still in stock, at the average cost per unit.",
@@ -2765,16 +2767,16 @@ export const en: Record<MessageKey, string> = {
   "value.book": "Book the difference",
   "value.book.title": "Book the stock difference",
   "value.book.lower":
-    "The Persediaan balance in the books goes down by {amount} as of {date}, to equal the stock value. Cost of goods sold goes up by {amount}.",
+    "The Inventory balance in the books goes down by {amount} as of {date}, to equal the stock value. Cost of goods sold goes up by {amount}.",
   "value.book.raise":
-    "The Persediaan balance in the books goes up by {amount} as of {date}, to equal the stock value. Cost of goods sold goes down by {amount}.",
+    "The Inventory balance in the books goes up by {amount} as of {date}, to equal the stock value. Cost of goods sold goes down by {amount}.",
   "value.book.explain":
     "Recorded as a \"Penyesuaian nilai persediaan\" journal entry and synced. Do it from one computer only, once all computers have synced.",
   "value.book.working": "Booking…",
   "value.book.unsent":
     "This computer still has {count} changes not sent. Sync first, and make sure the other computers have synced too, so the difference is not booked twice.",
   "value.book.stale":
-    "This computer has not synced in the last 15 minutes. Sync first so the other computers' sales count and the difference is not booked twice.",
+    "This computer has not synced in the last {minutes} minutes. Sync first so the other computers' sales count and the difference is not booked twice.",
   "value.book.done": "The difference of {amount} is booked. The stock value now equals the books.",
   "value.empty": "No stock on this date yet.",
   "value.loading": "Working out the stock value…",

@@ -311,7 +311,17 @@ describe("margin & harga psikologis", () => {
     expect(charmPrice(150000)).toBe(149000);
     expect(charmPrice(1500000)).toBe(1490000);
     expect(charmPrice(100000)).toBe(99000);
-    expect(charmPrice(1000)).toBe(900);
+    // 2.000 → 1.900 is 5% off, the most it offers; 3.000 → 2.900.
+    expect(charmPrice(2000)).toBe(1900);
+    expect(charmPrice(3000)).toBe(2900);
+  });
+
+  it("offers no price cut dressed as a harga psikologis: never more than 5% off", () => {
+    // 1.000 → 900 (10% off), 1.500 → 900 (40%), 2.500 → 1.900 (24%), 5.500 → 4.900 (11%).
+    expect(charmPrice(1000)).toBeNull();
+    expect(charmPrice(1500)).toBeNull();
+    expect(charmPrice(2500)).toBeNull();
+    expect(charmPrice(5500)).toBeNull();
   });
 
   it("goes a step lower when the …900 of the price's own step is above it", () => {
@@ -324,11 +334,10 @@ describe("margin & harga psikologis", () => {
   });
 
   it("takes the step from the price itself", () => {
-    // 99.000 is under 100.000: its step is Rp1.000, so 98.900 (then nothing lower).
-    expect(charmPrice(99000)).toBe(98900);
-    expect(charmPrice(98900)).toBeNull();
-    // 999.999: step Rp10.000; 999.000 is not above it.
-    expect(charmPrice(999999)).toBe(999000);
+    // 98.000 is under 100.000: its step is Rp1.000, so 97.900.
+    expect(charmPrice(98000)).toBe(97900);
+    // 998.000: step Rp10.000, so 989.000 (0,9% off).
+    expect(charmPrice(998000)).toBe(989000);
   });
 
   it("has nothing to offer for a small price or one that already ends like one", () => {
@@ -338,6 +347,11 @@ describe("margin & harga psikologis", () => {
     expect(charmPrice(14900)).toBeNull();
     expect(charmPrice(149000)).toBeNull();
     expect(charmPrice(1490000)).toBeNull();
+    // A 9 before the zeros already reads as one: 99.000, 9.000, 49.000, 999.999.
+    expect(charmPrice(99000)).toBeNull();
+    expect(charmPrice(9000)).toBeNull();
+    expect(charmPrice(49000)).toBeNull();
+    expect(charmPrice(999999)).toBeNull();
     expect(charmPrice(1500.5)).toBeNull();
   });
 

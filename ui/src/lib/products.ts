@@ -318,22 +318,28 @@ function charmStep(price: number): number {
 /**
  * A harga psikologis (charm price) just below `price`, ending in …900 (…9.000, …90.000 for
  * bigger prices): 15.000 → 14.900, 14.950 → 14.900, 150.000 → 149.000,
- * 1.500.000 → 1.490.000, 1.000 → 900. The step is Rp1.000 under 100.000, Rp10.000 under 1.000.000, Rp100.000
- * above. A round price goes one tenth of a step below it; a price between two steps goes to
- * the "…900" of its own step when that is not above the price (14.950 → 14.900), else to the
- * one of the step below (14.200 → 13.900). Null under Rp1.000, for a price that already ends
- * like one (14.900, 149.000), or when there is nothing lower to offer.
+ * 1.500.000 → 1.490.000. The step is Rp1.000 under 100.000, Rp10.000 under 1.000.000,
+ * Rp100.000 above. A round price goes one tenth of a step below it; a price between two steps
+ * goes to the "…900" of its own step when that is not above the price (14.950 → 14.900), else
+ * to the one of the step below (14.200 → 13.900). Null under Rp1.000, for a price that already
+ * ends in a 9 before its zeros (14.900, 99.000, 149.000), and when the suggestion would take
+ * more than 5% off (1.500 → 900 is no small trick, it is a price cut).
  */
 export function charmPrice(price: number): number | null {
   if (!Number.isSafeInteger(price) || price < 1_000) return null;
   const step = charmStep(price);
   const tenth = step / 10;
   if (price % step === step - tenth) return null;
+  // Already ends like a charm price: the last digit before the zeros is a 9.
+  let significant = price;
+  while (significant % 10 === 0) significant /= 10;
+  if (significant % 10 === 9) return null;
   const base = Math.floor(price / step) * step;
   let suggestion: number;
   if (price % step === 0) suggestion = base - tenth;
   else suggestion = base + step - tenth <= price ? base + step - tenth : base - tenth;
-  return suggestion <= 0 || suggestion === price ? null : suggestion;
+  if (suggestion <= 0 || suggestion === price || suggestion * 100 < price * 95) return null;
+  return suggestion;
 }
 
 /**

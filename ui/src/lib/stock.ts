@@ -4,7 +4,7 @@
 // No Svelte, no Tauri: unit-tested in stock.test.ts.
 
 import type { Account, CountLineInput, Product, ReceiptLineInput, UiError } from "./bindings";
-import { formatQty } from "./format";
+import { formatCount, formatQty } from "./format";
 import { activeAccounts, amountInputText, isMoneyAccount, parseAmountText } from "./ledger";
 import type { MessageKey } from "./messages";
 
@@ -249,12 +249,6 @@ export function expiryWhen(daysLeft: number): { key: MessageKey; days: number; t
   };
 }
 
-/** A choice of days from the select (its value is text); anything else is the default. */
-export function expiringDays(value: string | number): number {
-  const n = Number(value);
-  return (EXPIRING_DAYS as readonly number[]).includes(n) ? n : EXPIRING_DEFAULT_DAYS;
-}
-
 // ---------- Impor ----------
 
 export const IMPORT_EXTENSIONS = [".xlsx", ".xls", ".ods", ".csv"] as const;
@@ -289,11 +283,11 @@ export const BOOK_SYNC_FRESH_MS = 15 * 60 * 1000;
 export function bookingSyncWarning(
   view: { server_url: string | null; pending: number; last_sync_ms: number | null } | null,
   now: number,
-): { key: MessageKey; params: Record<string, number> } | null {
+): { key: MessageKey; params: Record<string, string> } | null {
   if (!view || view.server_url === null) return null;
-  if (view.pending > 0) return { key: "value.book.unsent", params: { count: view.pending } };
+  if (view.pending > 0) return { key: "value.book.unsent", params: { count: formatCount(view.pending) } };
   if (view.last_sync_ms === null || now - view.last_sync_ms > BOOK_SYNC_FRESH_MS) {
-    return { key: "value.book.stale", params: {} };
+    return { key: "value.book.stale", params: { minutes: formatCount(BOOK_SYNC_FRESH_MS / 60_000) } };
   }
   return null;
 }
