@@ -48,7 +48,8 @@ def cell(row, name):
 
 def receive(d, sku, qty, cost, supplier=None, pay="Kas"):
     """Barang masuk from the product's row: quantity and cost, paid from Kas (or `pay`)."""
-    product_row(d, sku).find_element(By.CSS_SELECTOR, '[data-testid="product-receive"]').click()
+    # The list may still be loading (after switching back to its tab).
+    wait(d, lambda drv: product_row(drv, sku)).find_element(By.CSS_SELECTOR, '[data-testid="product-receive"]').click()
     tid(d, "receive-dialog")
     if supplier is not None:
         select_text(tid(d, "receive-supplier"), supplier)
